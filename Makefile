@@ -1,0 +1,47 @@
+# Every target sets up what it needs: uv (bootstrapped into .bootstrap/ if missing), .venv from
+# uv.lock, node_modules from package-lock.json.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+UV_VERSION := 0.13.9
+BOOTSTRAP_UV := .bootstrap/bin/uv
+UV := $(or $(shell command -v uv 2>/dev/null),$(BOOTSTRAP_UV))
+VENV_STAMP := .venv/.synced
+NODE_STAMP := node_modules/.installed
+RUN := $(UV) run --locked --no-sync
+
+SPEC := openapi/openapi.yaml
+
+.PHONY: help setup lint test clean
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
+
+$(BOOTSTRAP_UV):
+	python3 -m venv .bootstrap
+	.bootstrap/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+$(VENV_STAMP): pyproject.toml uv.lock | $(UV)
+	$(UV) sync --locked
+	@touch $@
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+setup: $(VENV_STAMP) $(NODE_STAMP)  ## create .venv and node_modules
+
+lint: setup  ## spec checks, redocly lint, ruff, mypy --strict
+	$(RUN) runspec check $(SPEC)
+	npx --no-install redocly lint $(SPEC) --format=stylish
+	$(RUN) ruff check .
+	$(RUN) ruff format --check .
+	$(RUN) mypy
+
+test: lint  ## everything CI runs
+	$(RUN) pytest
+
+clean:  ## remove build output and caches
+	rm -rf build dist reports .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	find . -name __pycache__ -not -path './.venv/*' -not -path './node_modules/*' -prune -exec rm -rf {} +

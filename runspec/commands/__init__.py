@@ -1,0 +1,1 @@
+"""Subcommands of the ``runspec`` CLI, one module each (see :mod:`runspec.cli`)."""
