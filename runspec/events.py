@@ -39,12 +39,12 @@ class ServerSentEvent:
 def parse_event_stream(text: str) -> list[ServerSentEvent]:
     """Split a complete ``text/event-stream`` body into events (default name ``message``)."""
     events: list[ServerSentEvent] = []
-    name, data_lines = "", []
+    name, data_lines = "", list[str]()
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         if not line:
             if data_lines:
                 events.append(ServerSentEvent(name or "message", "\n".join(data_lines)))
-            name, data_lines = "", []
+            name, data_lines = "", list[str]()
             continue
         if line.startswith(":"):
             continue
