@@ -13,7 +13,7 @@ RUN := $(UV) run --locked --no-sync
 
 SPEC := openapi/openapi.yaml
 
-.PHONY: help setup lint test clean
+.PHONY: help setup lint test clean overlays
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -38,6 +38,17 @@ lint: setup  ## spec checks, redocly lint, ruff, mypy --strict
 	$(RUN) ruff check .
 	$(RUN) ruff format --check .
 	$(RUN) mypy
+
+# One spec variant per overlays/<name>.overlay.yaml, in build/<name>/openapi.yaml. --strict: a
+# target that no longer selects anything in the spec is an error, not a silently stale variant.
+VARIANTS := $(patsubst overlays/%.overlay.yaml,%,$(wildcard overlays/*.overlay.yaml))
+
+overlays: setup  ## build/<name>/openapi.yaml from each overlays/<name>.overlay.yaml, then check and lint it
+	for name in $(VARIANTS); do \
+	  $(RUN) runspec overlay apply $(SPEC) overlays/$$name.overlay.yaml -o build/$$name/openapi.yaml --strict; \
+	  $(RUN) runspec check build/$$name/openapi.yaml; \
+	  npx --no-install redocly lint build/$$name/openapi.yaml --format=stylish; \
+	done
 
 test: lint  ## everything CI runs
 	$(RUN) pytest
