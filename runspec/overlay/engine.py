@@ -38,6 +38,7 @@ from typing import Any
 from runspec.overlay.document import Action, Kind, Overlay, read_overlay
 from runspec.overlay.errors import OverlayApplyError, OverlayDocumentError, OverlayProblem
 from runspec.overlay.merge import (
+    MergeConflictError,
     describe,
     is_primitive,
     merge_into_array,
@@ -230,7 +231,11 @@ class _Run:
             return
         for node in nodes:
             if isinstance(node.value, dict):
-                merge_object(node.value, value)
+                try:
+                    merge_object(node.value, value, path=node.path)
+                except MergeConflictError as exc:
+                    self._problem(str(exc))
+                    return
             elif isinstance(node.value, list):
                 merge_into_array(node.value, value, version=self.overlay.version)
             else:

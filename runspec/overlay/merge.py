@@ -29,6 +29,7 @@ from typing import Any
 from jsonpath.serialize import canonical_string
 
 __all__ = [
+    "MergeConflictError",
     "describe",
     "is_primitive",
     "merge_into_array",
@@ -93,18 +94,28 @@ def merge_problems(
     return []
 
 
-def merge_object(node: dict[str, Any], value: dict[str, Any]) -> None:
+class MergeConflictError(ValueError):
+    """Raised by :func:`merge_object` on a type clash :func:`merge_problems` could not foresee."""
+
+
+def merge_object(node: dict[str, Any], value: dict[str, Any], *, path: str = "$") -> None:
     """Merge ``value`` into the object ``node`` in place (after :func:`merge_problems`)."""
     for key, new in value.items():
         old = node.get(key)
+        child = f"{path}[{canonical_string(key)}]"
         if key in node and isinstance(old, dict) and isinstance(new, dict):
-            merge_object(old, new)
+            merge_object(old, new, path=child)
         elif key in node and isinstance(old, list) and isinstance(new, list):
             old.extend(copy.deepcopy(new))
         elif key not in node or (is_primitive(old) and is_primitive(new)):
             node[key] = copy.deepcopy(new)
-        else:  # pragma: no cover - merge_problems reports this first
-            raise ValueError(f"cannot merge {describe(new)} into {describe(old)}")
+        else:
+            # merge_problems checks first; this is only reached when an earlier node of the same
+            # action changed this one (a target selecting an object and one of its descendants).
+            raise MergeConflictError(
+                f"cannot merge {describe(new)} into {describe(old)} at {child} "
+                "(as changed by an earlier node of this action)"
+            )
 
 
 def merge_into_array(node: list[Any], value: Any, *, version: str) -> None:

@@ -241,3 +241,14 @@ def test_failed_action_leaves_document_unchanged_and_later_problems_are_reported
         "t.yaml: actions[0] (target \"$.a\"): cannot merge an object into a string at $['a']['b']",
         't.yaml: actions[1] (target "$.c.d"): cannot merge an array into a number',
     ]
+
+
+def test_clash_created_by_an_earlier_node_of_the_same_action_is_reported() -> None:
+    # $..[?@.x] selects `a` and its descendant `a.b`; merging into `a` first gives `a.b.k` a
+    # string, into which the second merge would put an object.
+    doc = {"a": {"x": 1, "b": {"x": 1}}}
+    update = {"b": {"k": "text"}, "k": {"deep": 1}}
+    assert errors(doc, {"target": "$..[?@.x]", "update": update}) == [
+        't.yaml: actions[0] (target "$..[?@.x]"): cannot merge an object into a string at '
+        "$['a']['b']['k'] (as changed by an earlier node of this action)"
+    ]
