@@ -104,3 +104,19 @@ def test_all_invalid_targets_are_reported_at_once() -> None:
     with pytest.raises(OverlayDocumentError) as caught:
         apply_overlay(DOC, document, source="t.yaml")
     assert [problem.action for problem in caught.value.problems] == [0, 2]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "selected"),
+    [
+        ("[a-z]+", ["$['x']"]),
+        # Not I-Regexp (RFC 9485): RFC 9535 makes match() false, not a Python regex match.
+        ("(?P<name>[a-z]+)", []),
+        ("[a-z]+?", []),
+    ],
+)
+def test_match_patterns_must_be_i_regexp(pattern: str, selected: list[str]) -> None:
+    from runspec.overlay.query import Query
+
+    nodes = Query(f'$[?match(@.a, "{pattern}")]').select({"x": {"a": "abc"}})
+    assert [node.path for node in nodes] == selected
