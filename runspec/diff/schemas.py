@@ -1,0 +1,447 @@
+"""Compares two schemas, old and new, in the direction their data flows.
+
+In a request the client writes and the server reads: a change breaks when the new schema rejects a
+value the old one accepted (a type, an enum value, a looser limit, null, a property left out). In a
+response it is the other way round: a change breaks when the new schema allows a value the old
+one ruled out (a new type, null, a missing property). The walk goes down properties, ``items``,
+``additionalProperties`` and ``oneOf``/``anyOf`` alternatives of both documents in parallel and
+stops where a pair of schemas is already being compared further up, so recursive schemas end.
+
+Paths read like the data: ``thread.messages[].role``, ``metadata.*``, and ``tools[]<function>``
+for the alternative of a union whose discriminator (or type) is ``function``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from runspec.diff.record import Recorder, Where
+from runspec.diff.resolve import Resolver, SchemaView, canonical, merge_views
+
+__all__ = ["SchemaComparer"]
+
+_MAX_DEPTH = 64
+
+
+@dataclass(frozen=True)
+class _Origin:
+    """The component a schema was reached through, and the path inside it."""
+
+    ref: str
+    path: str = ""
+
+    def child(self, segment: str) -> _Origin:
+        return _Origin(self.ref, _join(self.path, segment))
+
+    def __str__(self) -> str:
+        return f"{self.ref}:{self.path}"
+
+
+def _join(path: str, segment: str) -> str:
+    if segment.startswith(("[", "<", ".")) or not path:
+        return f"{path}{segment}"
+    return f"{path}.{segment}"
+
+
+def _types_text(types: frozenset[str] | None) -> str:
+    return "any" if types is None else " | ".join(sorted(types)) or "null"
+
+
+def _covers(wide: frozenset[str] | None, narrow: frozenset[str] | None) -> bool:
+    """Whether every value of type ``narrow`` is also of type ``wide`` (integer is a number)."""
+    if wide is None:
+        return True
+    if narrow is None:
+        return False
+    return all(t in wide or (t == "integer" and "number" in wide) for t in narrow)
+
+
+def _may_be(view: SchemaView, json_type: str) -> bool:
+    return view.types is None or json_type in view.types
+
+
+def _values(values: Sequence[Any]) -> str:
+    return ", ".join(f"`{canonical(v)}`" if not isinstance(v, str) else f"`{v}`" for v in values)
+
+
+class SchemaComparer:
+    """Walks an old and a new schema in parallel and records every difference that matters."""
+
+    def __init__(self, old: Resolver, new: Resolver, recorder: Recorder) -> None:
+        self.old = old
+        self.new = new
+        self.recorder = recorder
+        self._stack: set[tuple[int, int]] = set()
+        self._alive: list[tuple[Any, Any]] = []
+
+    def compare(self, old: Any, new: Any, at: Where, *, path: str = "") -> None:
+        """Compare two raw schemas (``None`` for "accepts anything") found at ``at``."""
+        self._walk(old, new, at, path, None, depth=0, check_null=True)
+
+    # ---- the walk ------------------------------------------------------------------------------
+    def _walk(
+        self,
+        old: Any,
+        new: Any,
+        at: Where,
+        path: str,
+        origin: _Origin | None,
+        *,
+        depth: int,
+        check_null: bool,
+    ) -> None:
+        o = old if isinstance(old, SchemaView) else self.old.view(old)
+        n = new if isinstance(new, SchemaView) else self.new.view(new)
+        ref = n.ref or o.ref
+        if ref is not None and (origin is None or origin.ref != ref or origin.path):
+            origin = _Origin(ref)
+        key = (id(o.raw), id(n.raw))
+        if key in self._stack or depth > _MAX_DEPTH:
+            return
+        self._stack.add(key)
+        self._alive.append((o.raw, n.raw))
+        try:
+            self._node(o, n, at, path, origin, depth=depth, check_null=check_null)
+        finally:
+            self._stack.discard(key)
+
+    def _node(
+        self,
+        o: SchemaView,
+        n: SchemaView,
+        at: Where,
+        path: str,
+        origin: _Origin | None,
+        *,
+        depth: int,
+        check_null: bool,
+    ) -> None:
+        emit = self._emitter(at, path, origin)
+        if check_null:
+            self._nullability(o, n, at, emit)
+        if o.variants or n.variants:
+            self._variants(o, n, at, path, origin, depth=depth)
+            return
+        if not self._types(o, n, at, emit):
+            return
+        self._enum(o, n, at, emit)
+        if at.side == "request":
+            self._limits(o, n, at, emit)
+        if _may_be(o, "object") and _may_be(n, "object"):
+            self._properties(o, n, at, path, origin, depth=depth)
+            if isinstance(o.additional, dict) and isinstance(n.additional, dict):
+                self._child(o.additional, n.additional, at, path, origin, ".*", depth)
+        if _may_be(o, "array") and _may_be(n, "array") and (o.items or n.items) is not None:
+            self._child(o.items, n.items, at, path, origin, "[]", depth)
+
+    def _child(
+        self,
+        old: Any,
+        new: Any,
+        at: Where,
+        path: str,
+        origin: _Origin | None,
+        segment: str,
+        depth: int,
+        *,
+        check_null: bool = True,
+    ) -> None:
+        self._walk(
+            old,
+            new,
+            at,
+            _join(path, segment),
+            origin.child(segment) if origin else None,
+            depth=depth + 1,
+            check_null=check_null,
+        )
+
+    def _emitter(self, at: Where, path: str, origin: _Origin | None) -> Callable[[str, str], None]:
+        def emit(rule: str, message: str) -> None:
+            self.recorder.add(rule, at, message, path=path, origin=str(origin) if origin else None)
+
+        return emit
+
+    # ---- one keyword family each ---------------------------------------------------------------
+    def _nullability(
+        self, o: SchemaView, n: SchemaView, at: Where, emit: Callable[[str, str], None]
+    ) -> None:
+        if o.nullable is None or n.nullable is None or o.nullable == n.nullable:
+            return
+        if at.side == "request":
+            if o.nullable:
+                emit(f"{at.prefix}-became-not-nullable", "no longer accepts null")
+            else:
+                emit(f"{at.prefix}-became-nullable", "accepts null")
+        elif n.nullable:
+            emit("response-property-became-nullable", "may now be null")
+        else:
+            emit("response-property-became-not-nullable", "is never null now")
+
+    def _types(
+        self, o: SchemaView, n: SchemaView, at: Where, emit: Callable[[str, str], None]
+    ) -> bool:
+        """Report a type change; whether the two are alike enough to compare further."""
+        if o.types == n.types:
+            return True
+        change = f"type changed from `{_types_text(o.types)}` to `{_types_text(n.types)}`"
+        if at.side == "request":
+            if _covers(n.types, o.types):
+                emit(f"{at.prefix}-type-generalized", change)
+            else:
+                emit(f"{at.prefix}-type-changed", change)
+        elif _covers(o.types, n.types):
+            emit("response-property-type-specialized", change)
+        else:
+            emit("response-property-type-changed", change)
+        return o.types is None or n.types is None or bool(_overlap(o.types, n.types))
+
+    def _enum(
+        self, o: SchemaView, n: SchemaView, at: Where, emit: Callable[[str, str], None]
+    ) -> None:
+        if o.enum is None and n.enum is None:
+            return
+        old_keys = {canonical(v): v for v in o.enum or ()}
+        new_keys = {canonical(v): v for v in n.enum or ()}
+        if n.enum is None:  # no longer restricted
+            if at.side == "response":
+                emit("response-property-enum-value-added", "no longer restricted to an enum")
+            else:
+                emit(f"{at.prefix}-enum-value-added", "accepts any value, not only an enum")
+            return
+        if o.enum is None:  # newly restricted
+            listed = _values(list(new_keys.values()))
+            if at.side == "request":
+                emit(f"{at.prefix}-enum-value-removed", f"now restricted to {listed}")
+            else:
+                emit("response-property-enum-value-removed", f"now restricted to {listed}")
+            return
+        removed = [v for k, v in old_keys.items() if k not in new_keys]
+        added = [v for k, v in new_keys.items() if k not in old_keys]
+        plural = "s" if len(removed) > 1 else ""
+        if removed and at.side == "request":
+            emit(
+                f"{at.prefix}-enum-value-removed", f"enum value{plural} {_values(removed)} removed"
+            )
+        elif removed:
+            emit(
+                "response-property-enum-value-removed",
+                f"enum value{plural} {_values(removed)} removed",
+            )
+        plural = "s" if len(added) > 1 else ""
+        if added and at.side == "request":
+            emit(f"{at.prefix}-enum-value-added", f"enum value{plural} {_values(added)} added")
+        elif added:
+            emit("response-property-enum-value-added", f"enum value{plural} {_values(added)} added")
+
+    def _limits(
+        self, o: SchemaView, n: SchemaView, at: Where, emit: Callable[[str, str], None]
+    ) -> None:
+        """Request-side limits that reject more than before."""
+        for rule, keyword, before, after, lower_is_tighter in (
+            ("max-length-decreased", "maxLength", o.max_length, n.max_length, True),
+            ("max-items-decreased", "maxItems", o.max_items, n.max_items, True),
+            ("min-length-increased", "minLength", o.min_length, n.min_length, False),
+            ("min-items-increased", "minItems", o.min_items, n.min_items, False),
+        ):
+            if after is None or before == after:
+                continue
+            if before is None or (after < before if lower_is_tighter else after > before):
+                was = "unset" if before is None else str(before)
+                emit(f"{at.prefix}-{rule}", f"{keyword} changed from {was} to {after}")
+        if n.maximum is not None and (o.maximum is None or n.maximum.tighter_upper(o.maximum)):
+            was = "unset" if o.maximum is None else str(o.maximum)
+            emit(f"{at.prefix}-max-decreased", f"maximum changed from {was} to {n.maximum}")
+        if n.minimum is not None and (o.minimum is None or n.minimum.tighter_lower(o.minimum)):
+            was = "unset" if o.minimum is None else str(o.minimum)
+            emit(f"{at.prefix}-min-increased", f"minimum changed from {was} to {n.minimum}")
+        if n.pattern is not None and n.pattern != o.pattern:
+            was = "unset" if o.pattern is None else f"`{o.pattern}`"
+            emit(f"{at.prefix}-pattern-changed", f"pattern changed from {was} to `{n.pattern}`")
+
+    def _properties(
+        self,
+        o: SchemaView,
+        n: SchemaView,
+        at: Where,
+        path: str,
+        origin: _Origin | None,
+        *,
+        depth: int,
+    ) -> None:
+        names = dict.fromkeys([*n.properties, *n.required, *o.properties, *o.required])
+        request = at.side == "request"
+        for name in names:
+            in_old = name in o.properties or name in o.required
+            in_new = name in n.properties or name in n.required
+            child_path = _join(path, name)
+            child_origin = origin.child(name) if origin else None
+
+            emit = self._emitter(at, child_path, child_origin)
+            old_view = self.old.view(o.properties.get(name)) if in_old else None
+            new_view = self.new.view(n.properties.get(name)) if in_new else None
+            if request and any(v is not None and v.read_only for v in (old_view, new_view)):
+                continue
+            if not request and any(v is not None and v.write_only for v in (old_view, new_view)):
+                continue
+            if not in_old:
+                if not request:
+                    emit("response-property-added", "added")
+                elif name in n.required:
+                    emit("new-required-request-property", "added as required")
+                else:
+                    emit("new-optional-request-property", "added (optional)")
+                continue
+            if not in_new:
+                if request:
+                    emit("request-property-removed", "removed")
+                elif name in o.required:
+                    emit("response-required-property-removed", "required property removed")
+                else:
+                    emit("response-optional-property-removed", "optional property removed")
+                continue
+            was_required, is_required = name in o.required, name in n.required
+            if was_required != is_required:
+                if request and is_required:
+                    emit("request-property-became-required", "became required")
+                elif request:
+                    emit("request-property-became-optional", "became optional")
+                elif is_required:
+                    emit("response-property-became-required", "became required")
+                else:
+                    emit("response-property-became-optional", "became optional")
+            assert old_view is not None
+            assert new_view is not None
+            self._child(old_view, new_view, at, path, origin, name, depth)
+
+    # ---- oneOf / anyOf -------------------------------------------------------------------------
+    def _variants(
+        self,
+        o: SchemaView,
+        n: SchemaView,
+        at: Where,
+        path: str,
+        origin: _Origin | None,
+        *,
+        depth: int,
+    ) -> None:
+        """Match the alternatives of two unions (a plain schema is a union of one) and compare."""
+        old_alts = _alternatives(self.old, o)
+        new_alts = _alternatives(self.new, n)
+        old_keys, new_keys = _keys(self.old, old_alts, self.new, new_alts, o, n)
+        emit = self._emitter(at, path, origin)
+        request = at.side == "request"
+        for key, view in zip(old_keys, old_alts, strict=True):
+            if key not in new_keys:
+                if request:
+                    emit(f"{at.prefix}-variant-removed", f"alternative `{key}` removed")
+                else:
+                    emit("response-property-variant-removed", f"alternative `{key}` removed")
+                continue
+            match = new_alts[new_keys.index(key)]
+            self._child(view, match, at, path, origin, f"<{key}>", depth, check_null=False)
+        for key in new_keys:
+            if key not in old_keys:
+                if request:
+                    emit(f"{at.prefix}-variant-added", f"alternative `{key}` added")
+                else:
+                    emit(
+                        "response-property-variant-added",
+                        f"alternative `{key}` added; clients may not know it",
+                    )
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> frozenset[str]:
+    both = a & b
+    if ("integer" in a and "number" in b) or ("integer" in b and "number" in a):
+        both |= {"integer"}
+    return both
+
+
+def _alternatives(resolver: Resolver, view: SchemaView) -> list[SchemaView]:
+    """Each alternative with what the union's own keywords add to it (``allOf`` semantics)."""
+    if not view.variants:
+        return [view]
+    shared = replace(view, variants=(), nullable=None)
+    merged = []
+    for variant in view.variants:
+        alt = resolver.view(variant)
+        merged.append(_with_shared(shared, alt))
+    return merged
+
+
+def _with_shared(shared: SchemaView, alt: SchemaView) -> SchemaView:
+    combined = merge_views(replace(alt, nullable=None), shared)
+    return replace(combined, raw=alt.raw, ref=alt.ref, nullable=None)
+
+
+_KeyOf = Callable[[Resolver, SchemaView, SchemaView], str | None]
+
+
+def _keys(
+    old_resolver: Resolver,
+    old: list[SchemaView],
+    new_resolver: Resolver,
+    new: list[SchemaView],
+    o: SchemaView,
+    n: SchemaView,
+) -> tuple[list[str], list[str]]:
+    """Names for the alternatives of both sides, by the first way that names each one uniquely:
+    the discriminator (or a property that is a ``const`` in every alternative), the JSON type,
+    the component name, and last the position."""
+    strategies: list[_KeyOf] = [
+        _by_tag(tag) for tag in _tag_properties(old_resolver, old, new_resolver, new, o, n)
+    ]
+    strategies.append(lambda _r, _u, v: None if v.types is None else _types_text(v.types))
+    strategies.append(lambda _r, _u, v: v.ref.rsplit("/", 1)[-1] if v.ref else None)
+    for key_of in strategies:
+        old_keys = [key_of(old_resolver, o, v) for v in old]
+        new_keys = [key_of(new_resolver, n, v) for v in new]
+        if _unique(old_keys) and _unique(new_keys):
+            return [k for k in old_keys if k], [k for k in new_keys if k]
+    return [f"#{i}" for i in range(len(old))], [f"#{i}" for i in range(len(new))]
+
+
+def _by_tag(tag: str) -> _KeyOf:
+    def key_of(resolver: Resolver, union: SchemaView, alt: SchemaView) -> str | None:
+        value = _tag_value(resolver, alt, tag)
+        if value is None and tag == union.discriminator and alt.ref:
+            value = next((k for k, ref in union.mapping.items() if ref == alt.ref), None)
+        return value
+
+    return key_of
+
+
+def _unique(keys: list[str | None]) -> bool:
+    return all(k is not None for k in keys) and len(set(keys)) == len(keys)
+
+
+def _tag_properties(
+    old_resolver: Resolver,
+    old: list[SchemaView],
+    new_resolver: Resolver,
+    new: list[SchemaView],
+    o: SchemaView,
+    n: SchemaView,
+) -> list[str]:
+    tags = [d for d in (n.discriminator, o.discriminator) if d]
+    for name in old[0].properties if old else ():
+        if name in tags:
+            continue
+        if all(_tag_value(old_resolver, v, name) for v in old) and all(
+            _tag_value(new_resolver, v, name) for v in new
+        ):
+            tags.append(name)
+    return tags
+
+
+def _tag_value(resolver: Resolver, view: SchemaView, name: str) -> str | None:
+    if name not in view.properties:
+        return None
+    enum = resolver.view(view.properties[name]).enum
+    if enum is None or len(enum) != 1:
+        return None
+    value = enum[0]
+    return value if isinstance(value, str) else canonical(value)
