@@ -50,6 +50,12 @@ overlays: setup  ## build/<name>/openapi.yaml from each overlays/<name>.overlay.
 	  npx --no-install redocly lint build/$$name/openapi.yaml --format=stylish; \
 	done
 
+# The reference server, for client development offline; more options with ARGS, e.g.
+# make serve ARGS='--run-duration 2 --any-assistant' (see runspec serve --help).
+.PHONY: serve
+serve: setup  ## run the reference server on http://127.0.0.1:8000/v1 (ARGS=... for more options)
+	$(RUN) runspec serve $(ARGS)
+
 test: lint  ## everything CI runs
 	$(RUN) pytest
 

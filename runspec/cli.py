@@ -15,7 +15,7 @@ from collections.abc import Sequence
 __all__ = ["main"]
 
 # Subcommand modules under runspec.commands, in the order `runspec --help` lists them.
-COMMAND_MODULES = ("check", "overlay", "diff")
+COMMAND_MODULES = ("check", "overlay", "diff", "serve")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,160 @@
+"""``runspec serve``: run the reference server (:mod:`runspec.server`) with uvicorn.
+
+It prints the base URL and the key to use, then serves until interrupted. Access logging is
+off and uvicorn picks its fastest installed HTTP parser and event loop (httptools and uvloop
+when present, else h11 and asyncio), so the command is fit for load tests as it is.
+Exit codes: 0 after a clean shutdown, 2 for bad input (an unusable ``--assistants`` file, a
+port that cannot be bound).
+"""
+
+from __future__ import annotations
+
+import argparse
+import socket
+import sys
+from pathlib import Path
+from typing import Any
+
+__all__ = ["register"]
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
+def _seconds(text: str) -> float:
+    value = float(text)
+    if not value >= 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be a number of seconds >= 0, got {text}")
+    return value
+
+
+def _port(text: str) -> int:
+    value = int(text)
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"must be 0..65535, got {value}")
+    return value
+
+
+def register(subparsers: Any) -> None:
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "serve",
+        help="run the reference server (a stateful fake of both run endpoints)",
+        description=(
+            "Serve createThreadAndRun and createRun as the hosted API did, validated by the "
+            "spec. Prints the base URL and the API key to use."
+        ),
+    )
+    parser.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default %(default)s)"
+    )
+    parser.add_argument(
+        "--port", type=_port, default=8000, help="port (default %(default)s; 0 picks a free one)"
+    )
+    parser.add_argument(
+        "--api-key",
+        dest="api_keys",
+        metavar="KEY",
+        action="extend",
+        nargs="+",
+        help="an accepted API key; repeatable (default sk-local-test)",
+    )
+    parser.add_argument(
+        "--assistants", metavar="FILE", type=Path, help="YAML file of assistants to add"
+    )
+    parser.add_argument(
+        "--any-assistant",
+        action="store_true",
+        help="accept every well-formed asst_... id, creating the assistant on first use",
+    )
+    parser.add_argument(
+        "--run-duration",
+        metavar="SECONDS",
+        type=_seconds,
+        default=0.0,
+        help="how long a run stays active (default 0: terminal when the response is sent)",
+    )
+    parser.add_argument(
+        "--max-threads",
+        metavar="N",
+        type=_positive_int,
+        default=10_000,
+        help="threads kept in memory, least recently used evicted (default %(default)s)",
+    )
+    parser.add_argument(
+        "--fault-injection",
+        action="store_true",
+        help="honour the x-runspec-fault request header (for client tests only)",
+    )
+    parser.add_argument(
+        "--spec", type=Path, default=None, help="the spec to serve (default: the project's)"
+    )
+    parser.add_argument(
+        "--log-level",
+        default="warning",
+        choices=["critical", "error", "warning", "info", "debug"],
+        help="uvicorn log level (default %(default)s)",
+    )
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    # Imported here so that other commands do not pay for the server's imports.
+    import uvicorn
+
+    from runspec import SPEC_PATH
+    from runspec.server import DEFAULT_API_KEY, AssistantsFileError, create_app, load_assistants
+    from runspec.server.operations import base_path
+    from runspec.spec import SpecSchemas
+    from runspec.yamlio import YamlError
+
+    spec_path = args.spec or SPEC_PATH
+    keys: list[str] = args.api_keys or [DEFAULT_API_KEY]
+    try:
+        schemas = SpecSchemas.from_path(spec_path)
+        assistants = load_assistants(args.assistants, schemas) if args.assistants else []
+    except (AssistantsFileError, YamlError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    app = create_app(
+        api_keys=keys,
+        assistants=assistants,
+        any_assistant=args.any_assistant,
+        run_duration=args.run_duration,
+        max_threads=args.max_threads,
+        fault_injection=args.fault_injection,
+        spec_path=spec_path,
+    )
+    family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((args.host, args.port))
+    except OSError as exc:
+        sock.close()
+        print(f"error: cannot listen on {args.host}:{args.port}: {exc.strerror}", file=sys.stderr)
+        return 2
+    port = sock.getsockname()[1]
+    host = f"[{args.host}]" if family == socket.AF_INET6 else args.host
+    base_url = f"http://{host}:{port}{base_path(schemas.document)}"
+    print("runspec reference server")
+    print(f"  base URL: {base_url}")
+    print(f"  API key:  {keys[0]}" + (f" (and {len(keys) - 1} more)" if len(keys) > 1 else ""))
+    print(f"  e.g. OPENAI_BASE_URL={base_url} OPENAI_API_KEY={keys[0]}")
+    if args.fault_injection:
+        print("  fault injection is ON (x-runspec-fault header)")
+    sys.stdout.flush()
+    config = uvicorn.Config(
+        app,
+        lifespan="off",
+        access_log=False,
+        log_level=args.log_level,
+        server_header=False,
+        http="auto",
+        loop="auto",
+    )
+    uvicorn.Server(config).run(sockets=[sock])
+    return 0

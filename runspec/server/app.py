@@ -1,0 +1,467 @@
+"""The reference server as a Starlette app: :func:`create_app`.
+
+Routes are the spec's operations under the spec's local base path (``/v1``). Every request is
+checked in the hosted API's order, and the first failure is the answer:
+
+1. authentication (``Authorization: Bearer KEY``, or basic auth with the key as password);
+2. header parameters of the operation (``OpenAI-Beta: assistants=v2``);
+3. path and query parameters (their schemas; then ``thread_id`` must begin with ``thread``);
+4. the body: media type, size (413 above ``max_body_bytes``), JSON, then its schema;
+5. state: the thread exists, the assistant exists, the thread has no active run.
+
+Every response, errors included, carries ``x-request-id``, ``openai-processing-ms`` and
+``openai-version``; unexpected exceptions become the API's 500 body, and nothing else answers
+5xx unless fault injection (:mod:`runspec.server.faults`) is on and asked for.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import binascii
+import logging
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.requests import ClientDisconnect, Request
+from starlette.responses import Response, StreamingResponse
+from starlette.routing import Route
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from runspec import SPEC_PATH
+from runspec.server import errors
+from runspec.server.assistants import DEFAULT_ASSISTANT, Assistant
+from runspec.server.errors import ApiError
+from runspec.server.faults import FAULT_HEADER, STREAM_ERROR, FaultInjector
+from runspec.server.ids import new_id, new_request_id
+from runspec.server.jsonwire import InvalidJsonError, dumps, parse_body
+from runspec.server.objects import thread_tool_resources
+from runspec.server.operations import Operation, Parameter, base_path, load_operations
+from runspec.server.runs import Run, new_run, new_user_messages, stream_frames
+from runspec.server.state import Store, Thread
+from runspec.server.validation import SchemaCheck
+from runspec.spec import SpecSchemas, resolve_pointer
+
+__all__ = ["DEFAULT_API_KEY", "ServerConfig", "create_app"]
+
+logger = logging.getLogger("runspec.server")
+
+DEFAULT_API_KEY = "sk-local-test"
+OPENAI_VERSION = b"2020-10-01"
+# Bodies above the limit are still read (and dropped) up to this size, so that the client,
+# still sending, gets the 413 instead of a reset connection.
+_DRAIN_LIMIT = 16 * 2**20
+
+
+@dataclass(frozen=True, slots=True)
+class ServerConfig:
+    """Everything :func:`create_app` can be told; see its docstring."""
+
+    api_keys: tuple[str, ...] = (DEFAULT_API_KEY,)
+    assistants: tuple[Assistant, ...] = ()
+    any_assistant: bool = False
+    run_duration: float = 0.0
+    max_threads: int = 10_000
+    max_body_bytes: int = 2**20
+    max_stored_bytes: int = 256 * 2**20
+    fault_injection: bool = False
+    spec_path: Path = field(default=SPEC_PATH)
+
+
+def create_app(
+    *,
+    api_keys: Sequence[str] = (DEFAULT_API_KEY,),
+    assistants: Iterable[Assistant] = (),
+    any_assistant: bool = False,
+    run_duration: float = 0.0,
+    max_threads: int = 10_000,
+    max_body_bytes: int = 2**20,
+    max_stored_bytes: int = 256 * 2**20,
+    fault_injection: bool = False,
+    spec_path: str | Path = SPEC_PATH,
+) -> Starlette:
+    """The reference server's ASGI app.
+
+    ``api_keys``: accepted keys. ``assistants``: added to (or replacing, by id) the seeded
+    ``asst_abc123``. ``any_assistant``: accept every well-formed ``asst_...`` id, creating it on
+    first use. ``run_duration``: seconds a run stays active (0: terminal at once).
+    ``max_threads``: threads kept, least recently used evicted. ``max_body_bytes``: larger
+    bodies get 413. ``max_stored_bytes``: request text kept in memory, about. ``fault_injection``:
+    honour the ``x-runspec-fault`` header (tests only). ``spec_path``: the spec to serve.
+
+    The app's ``state`` holds ``config`` (:class:`ServerConfig`) and ``store``
+    (:class:`~runspec.server.state.Store`).
+    """
+    if not api_keys:
+        raise ValueError("at least one API key is needed")
+    if run_duration < 0:
+        raise ValueError("run_duration must not be negative")
+    config = ServerConfig(
+        api_keys=tuple(api_keys),
+        assistants=tuple(assistants),
+        any_assistant=any_assistant,
+        run_duration=float(run_duration),
+        max_threads=max_threads,
+        max_body_bytes=max_body_bytes,
+        max_stored_bytes=max_stored_bytes,
+        fault_injection=fault_injection,
+        spec_path=Path(spec_path),
+    )
+    schemas = SpecSchemas.from_path(config.spec_path)
+    store = Store(
+        [DEFAULT_ASSISTANT, *config.assistants],
+        any_assistant=config.any_assistant,
+        max_threads=config.max_threads,
+        max_bytes=config.max_stored_bytes,
+    )
+    service = RunService(config, store)
+    prefix = base_path(schemas.document)
+    handlers: dict[str, Callable[[RunService, Request, RequestChecks], Awaitable[Response]]] = {
+        "createThreadAndRun": RunService.create_thread_and_run,
+        "createRun": RunService.create_run,
+    }
+    routes = []
+    for operation in load_operations(schemas.document):
+        handler = handlers.get(operation.operation_id)
+        if handler is None:
+            continue
+        checks = RequestChecks(schemas, operation, config)
+        routes.append(
+            Route(
+                prefix + operation.path,
+                _endpoint(service, handler, checks),
+                methods=[operation.method],
+                name=operation.operation_id,
+            )
+        )
+    app = Starlette(
+        routes=routes,
+        middleware=[
+            Middleware(OpenAIEnvelope, faults=FaultInjector() if fault_injection else None)
+        ],
+        exception_handlers={
+            ApiError: _api_error_response,
+            HTTPException: _http_error_response,
+            RecursionError: _too_deep_response,
+        },
+    )
+    app.router.redirect_slashes = False
+    app.state.config = config
+    app.state.store = store
+    return app
+
+
+def _endpoint(
+    service: RunService,
+    handler: Callable[[RunService, Request, RequestChecks], Awaitable[Response]],
+    checks: RequestChecks,
+) -> Callable[[Request], Awaitable[Response]]:
+    async def endpoint(request: Request) -> Response:
+        return await handler(service, request, checks)
+
+    return endpoint
+
+
+# ---- the checks of one operation ------------------------------------------------------------------
+
+
+class RequestChecks:
+    """Everything one operation checks before its handler's own logic, compiled once."""
+
+    def __init__(self, schemas: SpecSchemas, operation: Operation, config: ServerConfig) -> None:
+        self.operation = operation
+        self.api_keys = frozenset(config.api_keys)
+        self.max_body_bytes = config.max_body_bytes
+
+        def compiled(location: str) -> list[tuple[Parameter, SchemaCheck, bool]]:
+            found = []
+            for param in operation.parameter(location):
+                schema = resolve_pointer(schemas.document, param.schema_pointer)
+                is_array = isinstance(schema, dict) and schema.get("type") == "array"
+                check = SchemaCheck(schemas, param.schema_pointer, root=(param.name,))
+                found.append((param, check, is_array))
+            return found
+
+        self.headers = compiled("header")
+        self.path = compiled("path")
+        self.query = compiled("query")
+        self.body = SchemaCheck(schemas, operation.body_pointer) if operation.body_pointer else None
+        self.media_types = frozenset(m.lower() for m in operation.media_types)
+        self.media_type = operation.media_types[0] if operation.media_types else "application/json"
+
+    def preamble(self, request: Request) -> None:
+        """Steps 1 to 3: key, headers, path and query parameters."""
+        key = _api_key(request.headers.get("authorization"))
+        if key is None:
+            raise errors.missing_api_key()
+        if key not in self.api_keys:
+            raise errors.invalid_api_key(key)
+        for param, check, _ in self.headers:
+            value = request.headers.get(param.name)
+            if value is None:
+                if param.required:
+                    raise _header_error(param, None)
+                continue
+            if check.error(value) is not None:
+                raise _header_error(param, value)
+        for param, check, _ in self.path:
+            error = check.error(request.path_params.get(param.name))
+            if error is not None:
+                raise error
+        for param, check, is_array in self.query:
+            values = request.query_params.getlist(param.name)
+            if not values:
+                if param.required:
+                    raise ApiError(
+                        400, f"Missing required parameter: '{param.name}'.", param=param.name
+                    )
+                continue
+            error = check.error(values if is_array else values[-1])
+            if error is not None:
+                raise error
+
+    async def json_body(self, request: Request) -> tuple[Any, int]:
+        """Step 4: the validated JSON body and its size in bytes."""
+        content_type = request.headers.get("content-type")
+        media_type = content_type.split(";", 1)[0].strip().lower() if content_type else None
+        if media_type not in self.media_types:
+            raise errors.unsupported_content_type(content_type, self.media_type)
+        raw = await _read_limited(request, self.max_body_bytes)
+        try:
+            body = parse_body(raw)
+        except InvalidJsonError:
+            raise errors.invalid_json() from None
+        if self.body is not None:
+            error = self.body.error(body)
+            if error is not None:
+                raise error
+        return body, len(raw)
+
+
+def _api_key(header: str | None) -> str | None:
+    if not header:
+        return None
+    scheme, _, credentials = header.strip().partition(" ")
+    scheme = scheme.lower()
+    credentials = credentials.strip()
+    if scheme == "bearer":
+        return credentials or None
+    if scheme == "basic":
+        try:
+            decoded = base64.b64decode(credentials, validate=True).decode("utf-8")
+        except (binascii.Error, UnicodeDecodeError):
+            return None
+        user, _, password = decoded.partition(":")
+        if user or not password:
+            return None
+        return password
+    return None
+
+
+def _header_error(param: Parameter, value: str | None) -> ApiError:
+    if param.name.lower() == "openai-beta":
+        if value is None:
+            return errors.missing_beta()
+        if "assistants=v1" in value.replace(" ", ""):
+            return errors.deprecated_beta()
+        return errors.invalid_beta(value)
+    if value is None:
+        return ApiError(400, f"Missing required header: '{param.name}'.", param=param.name)
+    return ApiError(400, f"Invalid value for header '{param.name}': '{value}'.", param=param.name)
+
+
+async def _read_limited(request: Request, limit: int) -> bytes:
+    declared = request.headers.get("content-length")
+    too_large = declared is not None and declared.isdigit() and int(declared) > limit
+    if too_large and int(declared or 0) > _DRAIN_LIMIT:
+        raise errors.body_too_large(limit)
+    chunks: list[bytes] = []
+    total = 0
+    async for chunk in request.stream():
+        total += len(chunk)
+        if total > limit:
+            too_large = True
+            if total > _DRAIN_LIMIT:
+                break
+            continue
+        chunks.append(chunk)
+    if too_large:
+        raise errors.body_too_large(limit)
+    return b"".join(chunks)
+
+
+# ---- the two operations ------------------------------------------------------------------------
+
+
+class RunService:
+    """The handlers of createThreadAndRun and createRun over one store."""
+
+    def __init__(self, config: ServerConfig, store: Store) -> None:
+        self.config = config
+        self.store = store
+
+    def _assistant(self, assistant_id: str) -> Assistant:
+        assistant = self.store.find_assistant(assistant_id)
+        if assistant is None:
+            raise errors.assistant_not_found(assistant_id)
+        return assistant
+
+    def _fails(self, request: Request) -> bool:
+        return (
+            self.config.fault_injection
+            and request.headers.get(FAULT_HEADER, "").strip() == STREAM_ERROR
+        )
+
+    def _start(
+        self,
+        request: Request,
+        body: Any,
+        assistant: Assistant,
+        thread: Thread,
+        messages: list[dict[str, Any]],
+        size: int,
+    ) -> Run:
+        duration, fail = self.config.run_duration, self._fails(request)
+        return self.store.start_run(
+            thread,
+            messages,
+            size if messages else 0,
+            lambda t: new_run(body, assistant, t, duration=duration, fail=fail),
+            time.monotonic(),
+        )
+
+    async def create_thread_and_run(self, request: Request, checks: RequestChecks) -> Response:
+        checks.preamble(request)
+        body, size = await checks.json_body(request)
+        assistant = self._assistant(body["assistant_id"])
+        spec = body.get("thread") or {}
+        thread = Thread(
+            id=new_id("thread_"),
+            created_at=int(time.time()),
+            metadata=spec.get("metadata") or {},
+            tool_resources=thread_tool_resources(spec.get("tool_resources")),
+        )
+        messages = new_user_messages(spec.get("messages"), thread_id=thread.id)
+        self.store.add_thread(thread)
+        run = self._start(request, body, assistant, thread, messages, size)
+        return _run_response(run, body, thread.object())
+
+    async def create_run(self, request: Request, checks: RequestChecks) -> Response:
+        checks.preamble(request)
+        thread_id: str = request.path_params["thread_id"]
+        if not thread_id.startswith("thread"):
+            raise errors.invalid_thread_id(thread_id)
+        body, size = await checks.json_body(request)
+        thread = self.store.find_thread(thread_id)
+        if thread is None:
+            raise errors.thread_not_found(thread_id)
+        assistant = self._assistant(body["assistant_id"])
+        messages = new_user_messages(body.get("additional_messages"), thread_id=thread.id)
+        run = self._start(request, body, assistant, thread, messages, size)
+        return _run_response(run, body, None)
+
+
+def _run_response(run: Run, body: Any, thread: dict[str, Any] | None) -> Response:
+    if not body.get("stream"):
+        return Response(dumps(run.queued), media_type="application/json")
+    frames = stream_frames(run, thread)
+    return StreamingResponse(
+        _play(frames, run.start),
+        media_type="text/event-stream",
+        headers={"Cache-Control": "no-cache"},
+    )
+
+
+async def _play(frames: list[tuple[float, bytes]], start: float) -> AsyncIterator[bytes]:
+    """Send each frame at its offset after ``start`` (monotonic); all at once when they can."""
+    if all(offset <= 0 for offset, _ in frames):
+        yield b"".join(frame for _, frame in frames)
+        return
+    for offset, frame in frames:
+        target = start + offset
+        while (delay := target - time.monotonic()) > 0:
+            await asyncio.sleep(delay)
+        yield frame
+
+
+# ---- errors and the headers of every response ------------------------------------------------
+
+
+def _api_error_response(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, ApiError)
+    return exc.response()
+
+
+def _http_error_response(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    method, path = request.method, request.url.path
+    if exc.status_code == 404:
+        return errors.invalid_url(method, path).response()
+    if exc.status_code == 405:
+        allowed = (exc.headers or {}).get("Allow", "POST")
+        return errors.method_not_allowed(method, path, allowed).response()
+    return ApiError(exc.status_code, exc.detail).response()
+
+
+def _too_deep_response(request: Request, exc: Exception) -> Response:
+    return errors.nesting_too_deep().response()
+
+
+class OpenAIEnvelope:
+    """Pure ASGI middleware: response headers of the API, fault injection, the 500 body."""
+
+    def __init__(self, app: ASGIApp, faults: FaultInjector | None = None) -> None:
+        self.app = app
+        self.faults = faults
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        start = time.perf_counter()
+        request_id = new_request_id().encode()
+        started = False
+
+        async def send_with_headers(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+                elapsed = int((time.perf_counter() - start) * 1000)
+                message = {
+                    **message,
+                    "headers": [
+                        *message.get("headers", ()),
+                        (b"x-request-id", request_id),
+                        (b"openai-processing-ms", str(elapsed).encode()),
+                        (b"openai-version", OPENAI_VERSION),
+                    ],
+                }
+            await send(message)
+
+        try:
+            if self.faults is not None:
+                fault = self._fault(scope)
+                if fault is not None:
+                    await fault.response()(scope, receive, send_with_headers)
+                    return
+            await self.app(scope, receive, send_with_headers)
+        except ClientDisconnect:
+            return
+        except Exception:
+            logger.exception("request %s failed", request_id.decode())
+            if not started:
+                await errors.server_error().response()(scope, receive, send_with_headers)
+
+    def _fault(self, scope: Scope) -> ApiError | None:
+        assert self.faults is not None
+        wanted = FAULT_HEADER.encode()
+        for name, value in scope.get("headers", ()):
+            if name.lower() == wanted:
+                return self.faults.error_for(value.decode("latin-1"))
+        return None

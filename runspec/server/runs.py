@@ -1,0 +1,438 @@
+"""A run's life: how it ends, when, and the events its stream shows on the way.
+
+The reply is deterministic, so tests can predict every field:
+
+* **Tokens.** One token per whitespace-separated word. ``prompt_tokens`` counts the run's
+  instructions and the text of the thread's messages (the newest ``last_messages`` of them with
+  ``truncation_strategy: {type: last_messages}``); images count nothing.
+* **Reply.** ``You said: `` followed by the text of the thread's last user message, or, when the
+  thread has no user text, :data:`GREETING`. So the reply has ``2 + words`` tokens, and a user
+  message of 255 words or more with ``max_completion_tokens: 256`` ends the run ``incomplete``
+  (reason ``max_completion_tokens``; the message is cut after 256 tokens and is ``incomplete``).
+* **Prompt limit.** When ``prompt_tokens`` exceeds ``max_prompt_tokens`` the run ends
+  ``incomplete`` (reason ``max_prompt_tokens``) without writing a message.
+* **Tools.** ``tool_choice: {type: function, function: {name}}`` (or ``required`` with a
+  function among the run's tools) ends the run in ``requires_action`` with one call of that
+  function; its ``arguments`` fill the function's required parameters with placeholders
+  (``default``, first ``enum`` value, ``"example"``, ``0``, ``false``, ``[]``, ``{}``).
+  Named ``code_interpreter``/``file_search`` choices are answered with the text reply.
+* **Usage** is ``{prompt_tokens, completion_tokens, total_tokens}`` of the above.
+
+Timing: a run is created ``queued`` and is active for ``duration`` seconds, then it is terminal
+(``completed``, ``incomplete`` or ``requires_action``). Nothing runs in the background: the state
+is a function of the clock, so with ``duration`` 0 a run is over as soon as it exists. Although
+the hosted API keeps ``requires_action`` runs open for tool outputs, this server has no endpoint
+to submit them, so ``requires_action`` does not block the thread. A stream spreads its events
+over ``duration`` and sends the final run event only once the run has ended.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from runspec.server.assistants import Assistant
+from runspec.server.ids import new_id
+from runspec.server.jsonwire import dumps
+from runspec.server.objects import (
+    assistant_message,
+    message_text,
+    run_object,
+    run_step,
+    user_message,
+)
+from runspec.server.state import Thread
+
+__all__ = [
+    "GREETING",
+    "REPLY_PREFIX",
+    "Outcome",
+    "Plan",
+    "Run",
+    "count_tokens",
+    "new_run",
+    "new_user_messages",
+    "plan_run",
+    "stream_frames",
+]
+
+REPLY_PREFIX = "You said: "
+GREETING = "Hello! I am the runspec reference assistant. Send me a message and I will repeat it."
+MAX_DELTAS = 8
+DONE_FRAME = b"event: done\ndata: [DONE]\n\n"
+
+_TOKEN = re.compile(r"\S+\s*")
+
+# emit(fraction of the run's duration, event name, payload)
+_Emit = Callable[[float, str, Any], None]
+
+
+def count_tokens(text: str) -> int:
+    return len(text.split())
+
+
+class Outcome(enum.Enum):
+    COMPLETED = "completed"
+    INCOMPLETE = "incomplete"
+    REQUIRES_ACTION = "requires_action"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """How a run ends: its outcome, reply tokens or tool call, and usage."""
+
+    outcome: Outcome
+    usage: Mapping[str, int]
+    reply: Sequence[str] = ()
+    incomplete_reason: str | None = None
+    tool_call: Mapping[str, Any] | None = None
+
+
+@dataclass(eq=False, slots=True)
+class Run:
+    """A run: its object as created, its plan and its clock."""
+
+    queued: Mapping[str, Any]
+    plan: Plan
+    wall_start: float
+    start: float
+    duration: float
+    step_id: str
+    message_id: str | None
+
+    @property
+    def id(self) -> str:
+        run_id: str = self.queued["id"]
+        return run_id
+
+    def is_active(self, now: float) -> bool:
+        """Whether the run is still ``queued``/``in_progress`` at monotonic time ``now``."""
+        return now < self.start + self.duration
+
+
+# ---- deciding the outcome -------------------------------------------------------------------------
+
+
+def plan_run(run: Mapping[str, Any], messages: Sequence[Mapping[str, Any]]) -> Plan:
+    """The outcome of ``run`` (a run object) on a thread holding ``messages``."""
+    window = messages
+    truncation = run["truncation_strategy"]
+    if truncation["type"] == "last_messages" and truncation["last_messages"] is not None:
+        window = messages[len(messages) - truncation["last_messages"] :] if messages else []
+    prompt = count_tokens(run["instructions"]) + sum(count_tokens(message_text(m)) for m in window)
+
+    prompt_limit = run["max_prompt_tokens"]
+    if prompt_limit is not None and prompt > prompt_limit:
+        return Plan(
+            Outcome.INCOMPLETE, _usage(prompt_limit, 0), incomplete_reason="max_prompt_tokens"
+        )
+
+    function = _forced_function(run["tool_choice"], run["tools"])
+    if function is not None:
+        name, parameters = function
+        arguments = dumps(_placeholder_arguments(parameters)).decode()
+        call = {
+            "id": new_id("call_"),
+            "type": "function",
+            "function": {"name": name, "arguments": arguments},
+        }
+        return Plan(
+            Outcome.REQUIRES_ACTION, _usage(prompt, 1 + count_tokens(arguments)), tool_call=call
+        )
+
+    reply = _TOKEN.findall(_reply_text(messages))
+    limit = run["max_completion_tokens"]
+    if limit is not None and len(reply) > limit:
+        return Plan(
+            Outcome.INCOMPLETE,
+            _usage(prompt, limit),
+            reply=_trimmed(reply[:limit]),
+            incomplete_reason="max_completion_tokens",
+        )
+    return Plan(Outcome.COMPLETED, _usage(prompt, len(reply)), reply=_trimmed(reply))
+
+
+def _trimmed(tokens: list[str]) -> tuple[str, ...]:
+    """Tokens whose concatenation has no trailing whitespace."""
+    if tokens:
+        tokens[-1] = tokens[-1].rstrip()
+    return tuple(tokens)
+
+
+def _usage(prompt: int, completion: int) -> dict[str, int]:
+    return {
+        "completion_tokens": completion,
+        "prompt_tokens": prompt,
+        "total_tokens": prompt + completion,
+    }
+
+
+def _reply_text(messages: Sequence[Mapping[str, Any]]) -> str:
+    for message in reversed(messages):
+        if message["role"] == "user":
+            text = message_text(message).strip()
+            if text:
+                return REPLY_PREFIX + text
+    return GREETING
+
+
+def _forced_function(
+    tool_choice: Any, tools: Sequence[Mapping[str, Any]]
+) -> tuple[str, Mapping[str, Any]] | None:
+    functions = {
+        t["function"]["name"]: t["function"].get("parameters") or {}
+        for t in tools
+        if t.get("type") == "function"
+    }
+    if isinstance(tool_choice, Mapping) and tool_choice.get("type") == "function":
+        name = (tool_choice.get("function") or {}).get("name")
+        if name is None:
+            name = next(iter(functions), None)
+        return None if name is None else (name, functions.get(name, {}))
+    if tool_choice == "required" and functions:
+        name = next(iter(functions))
+        return name, functions[name]
+    return None
+
+
+def _placeholder_arguments(parameters: Mapping[str, Any]) -> dict[str, Any]:
+    properties = parameters.get("properties")
+    required = parameters.get("required")
+    if not isinstance(properties, Mapping) or not isinstance(required, list):
+        return {}
+    return {name: _placeholder(properties.get(name)) for name in required if isinstance(name, str)}
+
+
+def _placeholder(schema: Any) -> Any:
+    if not isinstance(schema, Mapping):
+        return "example"
+    if "default" in schema:
+        return schema["default"]
+    if "const" in schema:
+        return schema["const"]
+    if isinstance(schema.get("enum"), list) and schema["enum"]:
+        return schema["enum"][0]
+    kind = schema.get("type")
+    if isinstance(kind, list):
+        kind = next((k for k in kind if k != "null"), None)
+    return {
+        "integer": 0,
+        "number": 0,
+        "boolean": False,
+        "array": [],
+        "object": {},
+        "null": None,
+    }.get(kind if isinstance(kind, str) else "", "example")
+
+
+# ---- creating a run --------------------------------------------------------------------------
+
+
+def new_run(
+    request: Mapping[str, Any],
+    assistant: Assistant,
+    thread: Thread,
+    *,
+    duration: float,
+    fail: bool = False,
+) -> tuple[Run, list[dict[str, Any]]]:
+    """Create a run on ``thread`` (whose messages already include the request's).
+
+    Returns the run and the messages it writes to the thread (its reply, if any). ``fail``
+    makes it a run that fails with a server error (fault injection).
+    """
+    wall = time.time()
+    created_at = int(wall)
+    queued = run_object(
+        run_id=new_id("run_"),
+        thread_id=thread.id,
+        assistant=assistant,
+        request=request,
+        created_at=created_at,
+    )
+    plan = plan_run(queued, thread.messages) if not fail else Plan(Outcome.FAILED, _usage(0, 0))
+    has_message = plan.outcome is not Outcome.REQUIRES_ACTION and bool(plan.reply)
+    run = Run(
+        queued=queued,
+        plan=plan,
+        wall_start=wall,
+        start=time.monotonic(),
+        duration=duration,
+        step_id=new_id("step_"),
+        message_id=new_id("msg_") if has_message else None,
+    )
+    written: list[dict[str, Any]] = []
+    if run.message_id is not None:
+        ended = int(wall + duration)
+        complete = plan.outcome is Outcome.COMPLETED
+        written.append(
+            assistant_message(
+                message_id=run.message_id,
+                run=queued,
+                created_at=ended,
+                text="".join(plan.reply),
+                status="completed" if complete else "incomplete",
+                ended_at=ended,
+            )
+        )
+    return run, written
+
+
+def new_user_messages(
+    requests: Sequence[Mapping[str, Any]] | None, *, thread_id: str
+) -> list[dict[str, Any]]:
+    created_at = int(time.time())
+    return [user_message(m, thread_id=thread_id, created_at=created_at) for m in requests or ()]
+
+
+# ---- the stream -----------------------------------------------------------------------------------
+
+
+def _frame(event: str, payload: Any) -> bytes:
+    return b"event: " + event.encode() + b"\ndata: " + dumps(payload) + b"\n\n"
+
+
+def stream_frames(run: Run, thread: Mapping[str, Any] | None = None) -> list[tuple[float, bytes]]:
+    """The events of ``run``'s stream, each with the offset (seconds after creation) to send it.
+
+    ``thread`` (the thread object) is given for createThreadAndRun, whose stream starts with
+    ``thread.created``. The final run event, and ``done``, come at the run's full duration.
+    """
+    plan, queued, duration = run.plan, run.queued, run.duration
+    frames: list[tuple[float, bytes]] = []
+
+    def at(fraction: float) -> tuple[float, int]:
+        offset = duration * fraction
+        return offset, int(run.wall_start + offset)
+
+    def emit(fraction: float, event: str, payload: Any) -> None:
+        frames.append((at(fraction)[0], _frame(event, payload)))
+
+    if thread is not None:
+        emit(0, "thread.created", thread)
+    emit(0, "thread.run.created", queued)
+    emit(0, "thread.run.queued", queued)
+    started_at = at(0.1)[1]
+    in_progress = {**queued, "status": "in_progress", "started_at": started_at}
+    emit(0.1, "thread.run.in_progress", in_progress)
+
+    if plan.outcome is Outcome.FAILED:
+        error = {
+            "message": "The server had an error while processing your request. Sorry about that!",
+            "type": "server_error",
+            "param": None,
+            "code": None,
+        }
+        emit(0.5, "error", error)
+        return frames  # an error event ends the stream
+
+    ended_at = at(1)[1]
+    if plan.outcome is Outcome.REQUIRES_ACTION:
+        assert plan.tool_call is not None
+        _tool_call_events(run, emit, at(0.2)[1])
+        final = {
+            **in_progress,
+            "status": "requires_action",
+            "required_action": {
+                "type": "submit_tool_outputs",
+                "submit_tool_outputs": {"tool_calls": [plan.tool_call]},
+            },
+            "usage": plan.usage,
+        }
+        emit(1, "thread.run.requires_action", final)
+    else:
+        if run.message_id is not None:
+            _message_events(run, emit, at(0.2)[1], at(0.95)[1])
+        final = {
+            **in_progress,
+            "status": plan.outcome.value,
+            "expires_at": None,
+            "usage": plan.usage,
+        }
+        if plan.outcome is Outcome.COMPLETED:
+            final["completed_at"] = ended_at
+        else:
+            final["incomplete_details"] = {"reason": plan.incomplete_reason}
+        emit(1, f"thread.run.{plan.outcome.value}", final)
+    frames.append((duration, DONE_FRAME))
+    return frames
+
+
+def _tool_call_events(run: Run, emit: _Emit, created_at: int) -> None:
+    assert run.plan.tool_call is not None
+    function = run.plan.tool_call["function"]
+    step = run_step(
+        step_id=run.step_id,
+        run=run.queued,
+        created_at=created_at,
+        details={"type": "tool_calls", "tool_calls": []},
+    )
+    emit(0.2, "thread.run.step.created", step)
+    emit(0.2, "thread.run.step.in_progress", step)
+    call_delta = {
+        "index": 0,
+        "id": run.plan.tool_call["id"],
+        "type": "function",
+        "function": {"name": function["name"], "arguments": function["arguments"], "output": None},
+    }
+    delta = {
+        "id": run.step_id,
+        "object": "thread.run.step.delta",
+        "delta": {"step_details": {"type": "tool_calls", "tool_calls": [call_delta]}},
+    }
+    emit(0.5, "thread.run.step.delta", delta)
+
+
+def _message_events(run: Run, emit: _Emit, created_at: int, ended_at: int) -> None:
+    assert run.message_id is not None
+    plan = run.plan
+    details = {"type": "message_creation", "message_creation": {"message_id": run.message_id}}
+    step = run_step(step_id=run.step_id, run=run.queued, created_at=created_at, details=details)
+    emit(0.2, "thread.run.step.created", step)
+    emit(0.2, "thread.run.step.in_progress", step)
+    message = assistant_message(
+        message_id=run.message_id, run=run.queued, created_at=created_at, text=None
+    )
+    emit(0.25, "thread.message.created", message)
+    emit(0.25, "thread.message.in_progress", message)
+
+    tokens = list(plan.reply)
+    size = -(-len(tokens) // MAX_DELTAS)  # ceiling: at most MAX_DELTAS deltas
+    chunks = ["".join(tokens[i : i + size]) for i in range(0, len(tokens), size)]
+    for index, chunk in enumerate(chunks):
+        text: dict[str, Any] = {"value": chunk}
+        if index == 0:
+            text["annotations"] = []
+        delta = {
+            "id": run.message_id,
+            "object": "thread.message.delta",
+            "delta": {"content": [{"index": 0, "type": "text", "text": text}]},
+        }
+        emit(0.3 + 0.6 * (index + 1) / len(chunks), "thread.message.delta", delta)
+
+    complete = plan.outcome is Outcome.COMPLETED
+    status = "completed" if complete else "incomplete"
+    final_message = assistant_message(
+        message_id=run.message_id,
+        run=run.queued,
+        created_at=created_at,
+        text="".join(tokens),
+        status=status,
+        ended_at=ended_at,
+    )
+    emit(0.95, f"thread.message.{status}", final_message)
+    done_step = run_step(
+        step_id=run.step_id,
+        run=run.queued,
+        created_at=created_at,
+        details=details,
+        status="completed",
+        completed_at=ended_at,
+        usage=plan.usage,
+    )
+    emit(0.95, "thread.run.step.completed", done_step)

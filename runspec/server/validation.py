@@ -1,0 +1,479 @@
+"""Request validation against the spec, and OpenAI-style messages for what fails.
+
+Every rule comes from ``openapi/openapi.yaml``: a :class:`SchemaCheck` wraps one schema of the
+spec (a request body, a header, a query parameter). Valid input, the common case, is accepted by
+a ``jsonschema-rs`` validator compiled once (well under a microsecond for a small body). Only
+input it rejects is run through the project's Python validator (:class:`runspec.spec.SpecSchemas`),
+which is authoritative: the server reports the errors that validator finds, and accepts what it
+accepts, so the two libraries' corner cases (``$`` before a trailing newline, formats) can never
+make the server stricter than the spec as the rest of the project reads it. Formats are checked
+with the Python checker's own functions in both.
+
+:class:`ErrorMapper` turns the ``jsonschema`` errors into one :class:`ApiError`, by validator
+keyword, with the hosted API's wording::
+
+    required              Missing required parameter: 'thread.messages[0].role'.
+    type                  Invalid type for 'temperature': expected a decimal, but got a string instead.
+    additionalProperties  Unrecognized request argument supplied: foo
+    minimum / maximum     Invalid 'temperature': decimal above maximum value. Expected a value <= 2, ...
+    enum / const          Invalid value: 'system'. Supported values are: 'user' and 'assistant'.
+
+``oneOf``/``anyOf`` are resolved the way a reader would: by the ``discriminator`` when the spec
+gives one, else by the JSON type of the value, and then the error inside the chosen branch is
+reported. When a body has several errors, unrecognised arguments come first, then missing ones,
+then wrong types, then the rest; shallower before deeper.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+from urllib.parse import quote
+
+import jsonschema_rs
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from runspec.server.errors import ApiError
+from runspec.spec import SpecSchemas, resolve_pointer
+
+__all__ = ["ErrorMapper", "SchemaCheck", "json_type", "param_path"]
+
+# How many errors of one invalid document are ranked; enough for a useful choice, bounded so a
+# huge invalid body cannot keep the server busy.
+_MAX_ERRORS = 50
+
+_TYPE_NAMES = {
+    "integer": "an integer",
+    "number": "a decimal",
+    "string": "a string",
+    "boolean": "a boolean",
+    "object": "an object",
+    "array": "an array",
+    "null": "null",
+}
+
+# Ranking of error kinds: lower is reported first.
+_UNRECOGNIZED, _MISSING, _TYPE, _OTHER = range(4)
+
+
+def json_type(value: Any) -> str:
+    """The JSON type name of a decoded value."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "array"
+    return "object"
+
+
+def param_path(parts: Iterable[str | int]) -> str:
+    """``["thread", "messages", 0, "role"]`` → ``thread.messages[0].role``."""
+    out = ""
+    for part in parts:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out = f"{out}.{part}" if out else part
+    return out
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, str):
+        return f"'{value}'"
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _listing(items: Sequence[str], conjunction: str) -> str:
+    """``a``; ``a and b``; ``a, b, and c``."""
+    if len(items) <= 1:
+        return "".join(items)
+    if len(items) == 2:
+        return f"{items[0]} {conjunction} {items[1]}"
+    return f"{', '.join(items[:-1])}, {conjunction} {items[-1]}"
+
+
+def _expected_types(types: Sequence[str]) -> str:
+    named = [_TYPE_NAMES.get(t, t) for t in types if t != "null"] or ["null"]
+    if len(named) == 1:
+        return named[0]
+    return "one of " + _listing(named, "or")
+
+
+@dataclass(frozen=True, slots=True)
+class _Issue:
+    rank: int
+    depth: int
+    error: ApiError
+
+    def key(self) -> tuple[int, int]:
+        return (self.rank, self.depth)
+
+
+class ErrorMapper:
+    """Maps ``jsonschema`` errors over one spec document to OpenAI error answers.
+
+    ``root`` names the path of the validated value in messages: ``()`` for a request body, or a
+    parameter name such as ``("include[]",)``.
+    """
+
+    def __init__(self, document: Mapping[str, Any], root: Sequence[str | int] = ()) -> None:
+        self.document = document
+        self.root = tuple(root)
+
+    def best(self, errors: Iterable[ValidationError]) -> ApiError | None:
+        """The one error to report, or None if there are none."""
+        issues = [self._issue(e) for e in itertools.islice(errors, _MAX_ERRORS)]
+        if not issues:
+            return None
+        return min(issues, key=_Issue.key).error
+
+    # ---- one error --------------------------------------------------------------------------
+
+    def _path(self, error: ValidationError, *extra: str | int) -> list[str | int]:
+        return [*self.root, *error.absolute_path, *extra]
+
+    def _issue(self, error: ValidationError) -> _Issue:
+        keyword = error.validator
+        if keyword in ("oneOf", "anyOf"):
+            return self._union(error)
+        path = self._path(error)
+        if keyword == "required":
+            return self._missing(error)
+        if keyword in ("additionalProperties", "unevaluatedProperties"):
+            return self._unrecognized(error)
+        if keyword == "type":
+            return self._wrong_type(path, error.instance, _schema_types(error.validator_value))
+        if "propertyNames" in error.relative_schema_path:
+            return self._property_name(error, path)
+        return _Issue(_OTHER, len(path), self._other(error, path))
+
+    def _missing(self, error: ValidationError) -> _Issue:
+        instance = error.instance if isinstance(error.instance, Mapping) else {}
+        missing = next((p for p in error.validator_value if p not in instance), None)
+        path = self._path(error) if missing is None else self._path(error, missing)
+        message = f"Missing required parameter: '{param_path(path)}'."
+        return _Issue(_MISSING, len(path), ApiError(400, message, param=param_path(path) or None))
+
+    def _unrecognized(self, error: ValidationError) -> _Issue:
+        schema = error.schema if isinstance(error.schema, Mapping) else {}
+        known = schema.get("properties", {})
+        instance = error.instance if isinstance(error.instance, Mapping) else {}
+        extras = [key for key in instance if key not in known]
+        names = [param_path(self._path(error, key)) for key in sorted(extras)] or ["?"]
+        noun = "argument" if len(names) == 1 else "arguments"
+        message = f"Unrecognized request {noun} supplied: {', '.join(names)}"
+        return _Issue(_UNRECOGNIZED, len(self._path(error)), ApiError(400, message))
+
+    def _wrong_type(self, path: list[str | int], value: Any, types: Sequence[str]) -> _Issue:
+        got = _TYPE_NAMES[json_type(value)]
+        where = f"'{param_path(path)}'" if path else "the request body"
+        message = (
+            f"Invalid type for {where}: expected {_expected_types(types)}, but got {got} instead."
+        )
+        param = param_path(path) or None
+        return _Issue(_TYPE, len(path), ApiError(400, message, param=param, code="invalid_type"))
+
+    def _property_name(self, error: ValidationError, path: list[str | int]) -> _Issue:
+        where = param_path(path)
+        key = error.instance
+        if error.validator == "maxLength" and isinstance(key, str):
+            message = (
+                f"Invalid '{where}': key too long. Expected a key with maximum length "
+                f"{error.validator_value}, but got a key with length {len(key)} instead."
+            )
+            code = "string_above_max_length"
+        else:
+            message = f"Invalid '{where}': invalid key {_show(key)}. {error.message}"
+            code = "invalid_value"
+        return _Issue(_OTHER, len(path), ApiError(400, message, param=where or None, code=code))
+
+    def _other(self, error: ValidationError, path: list[str | int]) -> ApiError:
+        where = param_path(path)
+        keyword, limit, value = error.validator, error.validator_value, error.instance
+        param = where or None
+
+        def invalid(text: str, code: str) -> ApiError:
+            return ApiError(400, f"Invalid '{where}': {text}", param=param, code=code)
+
+        if keyword in ("enum", "const"):
+            allowed = [v for v in (limit if keyword == "enum" else [limit]) if v is not None]
+            message = (
+                f"Invalid value: {_show(value)}. Supported values are: "
+                f"{_listing([_show(v) for v in allowed], 'and')}."
+            )
+            return ApiError(400, message, param=param, code="invalid_value")
+        if keyword in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
+            kind = "integer" if "integer" in _schema_types(error.schema.get("type")) else "decimal"
+            below = keyword in ("minimum", "exclusiveMinimum")
+            sign = {
+                "minimum": ">=",
+                "maximum": "<=",
+                "exclusiveMinimum": ">",
+                "exclusiveMaximum": "<",
+            }
+            side = "below minimum" if below else "above maximum"
+            return invalid(
+                f"{kind} {side} value. Expected a value {sign[keyword]} {_show(limit)}, "
+                f"but got {_show(value)} instead.",
+                f"{kind}_{'below_min' if below else 'above_max'}_value",
+            )
+        if keyword in ("maxItems", "minItems") and isinstance(value, list):
+            if keyword == "maxItems":
+                return invalid(
+                    f"array too long. Expected an array with maximum length {limit}, "
+                    f"but got an array with length {len(value)} instead.",
+                    "array_above_max_length",
+                )
+            if not value:
+                return invalid(
+                    f"empty array. Expected an array with minimum length {limit}, "
+                    "but got an empty array instead.",
+                    "empty_array",
+                )
+            return invalid(
+                f"array too short. Expected an array with minimum length {limit}, "
+                f"but got an array with length {len(value)} instead.",
+                "array_below_min_length",
+            )
+        if keyword in ("maxLength", "minLength") and isinstance(value, str):
+            if keyword == "maxLength":
+                return invalid(
+                    f"string too long. Expected a string with maximum length {limit}, "
+                    f"but got a string with length {len(value)} instead.",
+                    "string_above_max_length",
+                )
+            if not value:
+                return invalid(
+                    f"empty string. Expected a string with minimum length {limit}, "
+                    "but got an empty string instead.",
+                    "empty_string",
+                )
+            return invalid(
+                f"string too short. Expected a string with minimum length {limit}, "
+                f"but got a string with length {len(value)} instead.",
+                "string_below_min_length",
+            )
+        if keyword in ("maxProperties", "minProperties") and isinstance(value, Mapping):
+            most = keyword == "maxProperties"
+            return invalid(
+                f"too {'many' if most else 'few'} properties. Expected an object with at "
+                f"{'most' if most else 'least'} {limit} properties, but got an object with "
+                f"{len(value)} properties instead.",
+                f"object_{'above_max' if most else 'below_min'}_properties",
+            )
+        if keyword == "pattern":
+            return invalid(
+                f"string does not match pattern. Expected a string that matches the pattern "
+                f"'{limit}'.",
+                "invalid_value",
+            )
+        if keyword == "format":
+            return invalid(
+                f"string does not match format. Expected a string in '{limit}' format, "
+                f"but got {_show(value)} instead.",
+                "invalid_value",
+            )
+        return invalid(f"{error.message}.", "invalid_value")
+
+    # ---- oneOf / anyOf ----------------------------------------------------------------------
+
+    def _union(self, error: ValidationError) -> _Issue:
+        branches: Sequence[Any] = error.validator_value
+        instance = error.instance
+        path = self._path(error)
+        by_branch: dict[int, list[ValidationError]] = {}
+        for sub in error.context or ():
+            by_branch.setdefault(int(sub.relative_schema_path[0]), []).append(sub)
+
+        schema = error.schema if isinstance(error.schema, Mapping) else {}
+        discriminator = schema.get("discriminator")
+        if isinstance(discriminator, Mapping) and isinstance(instance, Mapping):
+            found = self._by_discriminator(discriminator, branches, instance, path, by_branch)
+            if found is not None:
+                return found
+
+        candidates = [i for i, branch in enumerate(branches) if self._accepts(branch, instance)]
+        if not candidates:
+            types: list[str] = []
+            for branch in branches:
+                for t in self._types(branch) or ():
+                    if t not in types:
+                        types.append(t)
+            return self._wrong_type(path, instance, types)
+        failing = [i for i in candidates if by_branch.get(i)]
+        if len(failing) < len(candidates):
+            # Valid against a branch, so the oneOf failed by matching more than one.
+            return self._ambiguous(path, [branches[i] for i in candidates], matched_all=True)
+        names = _required_only(branches[i] for i in candidates)
+        if len(candidates) > 1 and names is not None:
+            return self._ambiguous(path, [branches[i] for i in candidates], matched_all=False)
+        # The branch whose errors reach deepest into the value got furthest; report from it.
+        chosen = max(failing, key=lambda i: max(len(e.absolute_path) for e in by_branch[i]))
+        return min((self._issue(e) for e in by_branch[chosen]), key=_Issue.key)
+
+    def _by_discriminator(
+        self,
+        discriminator: Mapping[str, Any],
+        branches: Sequence[Any],
+        instance: Mapping[str, Any],
+        path: list[str | int],
+        by_branch: dict[int, list[ValidationError]],
+    ) -> _Issue | None:
+        name: str = discriminator["propertyName"]
+        mapping: Mapping[str, str] = discriminator.get("mapping", {})
+        tag_path = [*path, name]
+        where = param_path(tag_path)
+        if name not in instance:
+            message = f"Missing required parameter: '{where}'."
+            return _Issue(_MISSING, len(tag_path), ApiError(400, message, param=where))
+        tag = instance[name]
+        if not isinstance(tag, str):
+            return self._wrong_type(tag_path, tag, ["string"])
+        if tag not in mapping:
+            allowed = _listing([_show(v) for v in mapping], "and")
+            message = f"Invalid value: {_show(tag)}. Supported values are: {allowed}."
+            error = ApiError(400, message, param=where, code="invalid_value")
+            return _Issue(_OTHER, len(tag_path), error)
+        target = mapping[tag]
+        for index, branch in enumerate(branches):
+            if (
+                isinstance(branch, Mapping)
+                and branch.get("$ref") == target
+                and by_branch.get(index)
+            ):
+                return min((self._issue(e) for e in by_branch[index]), key=_Issue.key)
+        return None
+
+    def _ambiguous(
+        self, path: list[str | int], branches: list[Any], *, matched_all: bool
+    ) -> _Issue:
+        where = param_path(path)
+        names = _required_only(branches)
+        if names is not None:
+            if len(names) == 2:
+                got = "both" if matched_all else "neither"
+            else:
+                got = "more than one" if matched_all else "none"
+            listed = _listing([f"'{n}'" for n in names], "or")
+            message = f"Invalid '{where}': expected exactly one of {listed}, but got {got}."
+            rank = _OTHER if matched_all else _MISSING
+        else:
+            message = f"Invalid '{where}': the value matches more than one of the allowed shapes."
+            rank = _OTHER
+        return _Issue(
+            rank, len(path), ApiError(400, message, param=where or None, code="invalid_value")
+        )
+
+    # ---- which JSON types a schema admits ----------------------------------------------------
+
+    def _accepts(self, schema: Any, value: Any) -> bool:
+        types = self._types(schema)
+        if types is None:
+            return True
+        kind = json_type(value)
+        if kind == "integer" and "number" in types:
+            return True
+        if kind == "number" and "integer" in types and float(value).is_integer():
+            return True
+        return kind in types
+
+    def _types(self, schema: Any, depth: int = 0) -> list[str] | None:
+        """The JSON types ``schema`` admits, in the spec's order; None for any."""
+        if not isinstance(schema, Mapping) or depth > 32:
+            return None
+        found: list[str] | None = None
+
+        def narrow(types: Iterable[str]) -> None:
+            nonlocal found
+            listed = list(dict.fromkeys(types))
+            found = listed if found is None else [t for t in found if t in listed]
+
+        ref = schema.get("$ref")
+        if isinstance(ref, str) and "#" in ref:
+            target = self._types(resolve_pointer(self.document, ref[ref.index("#") :]), depth + 1)
+            if target is not None:
+                narrow(target)
+        if "type" in schema:
+            narrow(_schema_types(schema["type"]))
+        if "const" in schema:
+            narrow([json_type(schema["const"])])
+        if isinstance(schema.get("enum"), list):
+            narrow(json_type(v) for v in schema["enum"])
+        for keyword in ("oneOf", "anyOf"):
+            branches = schema.get(keyword)
+            if isinstance(branches, list):
+                union: list[str] = []
+                for branch in branches:
+                    types = self._types(branch, depth + 1)
+                    if types is None:
+                        break
+                    union.extend(t for t in types if t not in union)
+                else:
+                    narrow(union)
+        return found
+
+
+def _schema_types(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [t for t in value if isinstance(t, str)]
+    return []
+
+
+def _required_only(branches: Iterable[Any]) -> list[str] | None:
+    """For ``oneOf: [{required: [a]}, {required: [b]}]`` the names ``[a, b]``; else None."""
+    names: list[str] = []
+    for branch in branches:
+        if not isinstance(branch, Mapping) or set(branch) != {"required"}:
+            return None
+        names.extend(branch["required"])
+    return names
+
+
+# ---- compiled checks ------------------------------------------------------------------------------
+
+
+def _rust_formats() -> dict[str, Callable[[str], bool]]:
+    checker = Draft202012Validator.FORMAT_CHECKER
+    return {name: partial(checker.conforms, format=name) for name in checker.checkers}
+
+
+class SchemaCheck:
+    """One schema of the spec, compiled once: a fast yes/no and, on no, the error to report."""
+
+    def __init__(
+        self, schemas: SpecSchemas, pointer: str, *, root: Sequence[str | int] = ()
+    ) -> None:
+        self.pointer = pointer
+        self._slow = schemas.validator(pointer)
+        self._mapper = ErrorMapper(schemas.document, root)
+        document = schemas.document
+        wrapper = {
+            "$ref": quote(pointer, safe="#/~"),
+            **{k: document[k] for k in ("components", "paths") if k in document},
+        }
+        self._fast = jsonschema_rs.Draft202012Validator(
+            wrapper, validate_formats=True, formats=_rust_formats()
+        )
+
+    def error(self, instance: Any) -> ApiError | None:
+        """None when ``instance`` is valid, else the error to answer with."""
+        try:
+            if self._fast.is_valid(instance):
+                return None
+        except (ValueError, OverflowError, RecursionError):
+            pass  # Something the Rust side cannot represent; the Python validator decides.
+        return self._mapper.best(self._slow.iter_errors(instance))
