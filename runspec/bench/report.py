@@ -1,0 +1,65 @@
+"""The Markdown report (``reports/bench.md``) and the README's "Performance" section.
+
+The report is the table plus when, where and how it was measured. The README keeps the latest full
+run: its last section, from ``## Performance`` to the end of the file, is replaced as a whole.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+from runspec.bench.table import Row, render_markdown
+
+__all__ = ["README_HEADING", "machine_description", "markdown_report", "update_readme"]
+
+README_HEADING = "## Performance"
+
+
+def _cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.partition(":")[2].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
+def machine_description() -> str:
+    """``2 x Intel(R) Xeon(R) ..., Linux 6.1, Python 3.11.7``."""
+    return (
+        f"{os.cpu_count()} x {_cpu_model()}, {platform.system()} {platform.release()}, "
+        f"Python {platform.python_version()}"
+    )
+
+
+def markdown_report(
+    rows: Sequence[Row], *, mode: str, seconds: float, when: datetime | None = None
+) -> str:
+    """The report body: a one-paragraph preamble, the table, and the rows' notes."""
+    stamp = (when or datetime.now(UTC)).strftime("%Y-%m-%d %H:%M UTC")
+    lines = [
+        f"Measured {stamp} on {machine_description()}: `make bench` ({mode} run, {seconds:.0f} s).",
+        "Every figure is a median over rounds, min-max in parentheses; ratios are ours ÷ peer,",
+        "measured side by side in the same run with the peers interleaved. `MISS` marks a missed goal.",
+        "",
+        render_markdown(rows),
+    ]
+    notes = [f"- {row.spec.what} vs {row.spec.peer}: {row.note}" for row in rows if row.note]
+    if notes:
+        lines += ["", "Notes:", "", *notes]
+    return "\n".join(lines) + "\n"
+
+
+def update_readme(readme: Path, body: str) -> None:
+    """Replace (or append) the README's last section, ``## Performance``, with ``body``."""
+    text = readme.read_text()
+    head, found, _ = text.partition("\n" + README_HEADING + "\n")
+    if not found:
+        head = text.rstrip("\n") + "\n"
+    section = f"{README_HEADING}\n\n`make bench` measures this project beside its peers; the latest full run:\n\n{body}"
+    readme.write_text(head.rstrip("\n") + "\n\n" + section)
