@@ -63,7 +63,20 @@ QUICK ?=
 bench: setup  ## performance beside the peers, one table (QUICK=1: a smoke run under a minute)
 	$(RUN) python scripts/bench.py $(if $(QUICK),--quick,--readme README.md)
 
-test: lint  ## everything CI runs
+# The Python client in generated/: the spec, through overlays/python-client.overlay.yaml, rendered by
+# openapi-python-client with scripts/templates, then ruff (see runspec/codegen). Skipped when nothing
+# changed; a failed run leaves generated/ as it was.
+.PHONY: generate check-generated
+generate: setup  ## regenerate the Python client in generated/ from the spec (skipped when up to date)
+	$(RUN) python scripts/generate.py --uv $(UV)
+
+check-generated: setup  ## fail if generated/ is stale or edited by hand; ruff and mypy --strict on it
+	$(RUN) python scripts/check_generated.py
+	$(RUN) ruff check --no-cache --config generated/pyproject.toml generated
+	$(RUN) ruff format --check --no-cache --config generated/pyproject.toml generated
+	$(RUN) mypy --config-file generated/pyproject.toml generated/assistants_runs_client
+
+test: lint check-generated  ## everything CI runs
 	$(RUN) pytest
 
 clean:  ## remove build output and caches

@@ -1,0 +1,290 @@
+"""``POST /threads/runs`` (create_thread_and_run): Create a thread and run it
+
+Creates a thread, optionally with messages, and starts a run on it in one request.
+
+``sync`` / ``asyncio`` return the parsed answer, ``sync_detailed`` / ``asyncio_detailed`` wrap it
+in a :class:`~assistants_runs_client.types.Response` with status and headers, and ``stream`` /
+``astream`` send ``"stream": true`` and yield the events as they arrive.
+"""
+
+from __future__ import annotations
+
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ..._http import asend, parse_json, send
+from ...client import AuthenticatedClient, Client
+from ...models.create_thread_and_run_request import CreateThreadAndRunRequest
+from ...models.run_object import RunObject
+from ...streaming import AssistantStreamEvent, AsyncStream, Stream, decode_assistant_stream_event
+from ...types import UNSET, Response, TimeoutTypes, Unset
+
+
+def _get_kwargs(
+    *,
+    body: CreateThreadAndRunRequest,
+) -> dict[str, Any]:
+    return {
+        "method": "post",
+        "url": "/threads/runs",
+        "json": body.to_dict(),
+    }
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> RunObject:
+    if response.status_code == 200:
+        return parse_json(response, RunObject.from_dict)
+    # A 2xx or 3xx status the spec does not document for this operation (errors raised earlier).
+    raise errors.status_error(response)
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[RunObject]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: CreateThreadAndRunRequest,
+    max_retries: int | None = None,
+    timeout: TimeoutTypes | Unset = UNSET,
+) -> Response[RunObject]:
+    """Create a thread and run it.
+
+    Args:
+        body (CreateThreadAndRunRequest): Creates a thread and starts a run on it. Fields left out
+            take the assistant's settings.
+        max_retries: Retries for this call (connection errors, 408, 429, 5xx); default: the client's.
+        timeout: Timeout for this call, in seconds or as ``httpx.Timeout``; default: the client's.
+
+    Raises:
+        errors.APIStatusError: An error status, as its subclass: BadRequestError (400),
+            AuthenticationError (401), NotFoundError (404), RateLimitError (429),
+            InternalServerError (5xx), ...; after the retries, for 408, 429 and 5xx.
+        errors.APIConnectionError: The server could not be reached (APITimeoutError: too slow).
+        errors.APIResponseValidationError: The answer does not match the spec.
+
+    Returns:
+        Response[RunObject]
+    """
+
+    response = send(
+        client,
+        _get_kwargs(
+            body=body,
+        ),
+        max_retries=max_retries,
+        timeout=timeout,
+    )
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: CreateThreadAndRunRequest,
+    max_retries: int | None = None,
+    timeout: TimeoutTypes | Unset = UNSET,
+) -> RunObject:
+    """Create a thread and run it.
+
+    Args:
+        body (CreateThreadAndRunRequest): Creates a thread and starts a run on it. Fields left out
+            take the assistant's settings.
+        max_retries: Retries for this call (connection errors, 408, 429, 5xx); default: the client's.
+        timeout: Timeout for this call, in seconds or as ``httpx.Timeout``; default: the client's.
+
+    Raises:
+        errors.APIStatusError: An error status, as its subclass: BadRequestError (400),
+            AuthenticationError (401), NotFoundError (404), RateLimitError (429),
+            InternalServerError (5xx), ...; after the retries, for 408, 429 and 5xx.
+        errors.APIConnectionError: The server could not be reached (APITimeoutError: too slow).
+        errors.APIResponseValidationError: The answer does not match the spec.
+
+    Returns:
+        RunObject
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        max_retries=max_retries,
+        timeout=timeout,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: CreateThreadAndRunRequest,
+    max_retries: int | None = None,
+    timeout: TimeoutTypes | Unset = UNSET,
+) -> Response[RunObject]:
+    """Create a thread and run it.
+
+    Args:
+        body (CreateThreadAndRunRequest): Creates a thread and starts a run on it. Fields left out
+            take the assistant's settings.
+        max_retries: Retries for this call (connection errors, 408, 429, 5xx); default: the client's.
+        timeout: Timeout for this call, in seconds or as ``httpx.Timeout``; default: the client's.
+
+    Raises:
+        errors.APIStatusError: An error status, as its subclass: BadRequestError (400),
+            AuthenticationError (401), NotFoundError (404), RateLimitError (429),
+            InternalServerError (5xx), ...; after the retries, for 408, 429 and 5xx.
+        errors.APIConnectionError: The server could not be reached (APITimeoutError: too slow).
+        errors.APIResponseValidationError: The answer does not match the spec.
+
+    Returns:
+        Response[RunObject]
+    """
+
+    response = await asend(
+        client,
+        _get_kwargs(
+            body=body,
+        ),
+        max_retries=max_retries,
+        timeout=timeout,
+    )
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: CreateThreadAndRunRequest,
+    max_retries: int | None = None,
+    timeout: TimeoutTypes | Unset = UNSET,
+) -> RunObject:
+    """Create a thread and run it.
+
+    Args:
+        body (CreateThreadAndRunRequest): Creates a thread and starts a run on it. Fields left out
+            take the assistant's settings.
+        max_retries: Retries for this call (connection errors, 408, 429, 5xx); default: the client's.
+        timeout: Timeout for this call, in seconds or as ``httpx.Timeout``; default: the client's.
+
+    Raises:
+        errors.APIStatusError: An error status, as its subclass: BadRequestError (400),
+            AuthenticationError (401), NotFoundError (404), RateLimitError (429),
+            InternalServerError (5xx), ...; after the retries, for 408, 429 and 5xx.
+        errors.APIConnectionError: The server could not be reached (APITimeoutError: too slow).
+        errors.APIResponseValidationError: The answer does not match the spec.
+
+    Returns:
+        RunObject
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            max_retries=max_retries,
+            timeout=timeout,
+        )
+    ).parsed
+
+
+def _stream_kwargs(
+    *,
+    body: CreateThreadAndRunRequest,
+) -> dict[str, Any]:
+    kwargs = _get_kwargs(
+        body=body,
+    )
+    kwargs["json"]["stream"] = True
+    kwargs["headers"] = {**kwargs.get("headers", {}), "Accept": "text/event-stream"}
+    return kwargs
+
+
+def stream(
+    *,
+    client: AuthenticatedClient,
+    body: CreateThreadAndRunRequest,
+    max_retries: int | None = None,
+    timeout: TimeoutTypes | Unset = UNSET,
+) -> Stream[AssistantStreamEvent]:
+    """Create a thread and run it, streamed.
+
+    Sends ``"stream": true`` and yields the events as they arrive (see :mod:`assistants_runs_client.streaming`);
+    the request is sent when the ``with`` block or the iteration starts.
+
+    Args:
+        body (CreateThreadAndRunRequest): Creates a thread and starts a run on it. Fields left out
+            take the assistant's settings.
+        max_retries: Retries for this call (connection errors, 408, 429, 5xx); default: the client's.
+        timeout: Timeout for this call, in seconds or as ``httpx.Timeout``; default: the client's.
+
+    Raises:
+        errors.APIStatusError: An error status, as its subclass: BadRequestError (400),
+            AuthenticationError (401), NotFoundError (404), RateLimitError (429),
+            InternalServerError (5xx), ...; after the retries, for 408, 429 and 5xx.
+        errors.APIConnectionError: The server could not be reached (APITimeoutError: too slow).
+        errors.APIResponseValidationError: The answer does not match the spec.
+        errors.StreamEventError: (While iterating) the server sent an ``error`` event.
+        errors.IncompleteStreamError: (While iterating) the stream ended before its end.
+
+    Returns:
+        Stream[AssistantStreamEvent]: a context manager and iterator of the events.
+    """
+
+    return Stream(
+        client,
+        _stream_kwargs(
+            body=body,
+        ),
+        decode_assistant_stream_event,
+        max_retries=max_retries,
+        timeout=timeout,
+    )
+
+
+def astream(
+    *,
+    client: AuthenticatedClient,
+    body: CreateThreadAndRunRequest,
+    max_retries: int | None = None,
+    timeout: TimeoutTypes | Unset = UNSET,
+) -> AsyncStream[AssistantStreamEvent]:
+    """Create a thread and run it, streamed.
+
+    Sends ``"stream": true`` and yields the events as they arrive (see :mod:`assistants_runs_client.streaming`);
+    the request is sent when the ``with`` block or the iteration starts.
+
+    Args:
+        body (CreateThreadAndRunRequest): Creates a thread and starts a run on it. Fields left out
+            take the assistant's settings.
+        max_retries: Retries for this call (connection errors, 408, 429, 5xx); default: the client's.
+        timeout: Timeout for this call, in seconds or as ``httpx.Timeout``; default: the client's.
+
+    Raises:
+        errors.APIStatusError: An error status, as its subclass: BadRequestError (400),
+            AuthenticationError (401), NotFoundError (404), RateLimitError (429),
+            InternalServerError (5xx), ...; after the retries, for 408, 429 and 5xx.
+        errors.APIConnectionError: The server could not be reached (APITimeoutError: too slow).
+        errors.APIResponseValidationError: The answer does not match the spec.
+        errors.StreamEventError: (While iterating) the server sent an ``error`` event.
+        errors.IncompleteStreamError: (While iterating) the stream ended before its end.
+
+    Returns:
+        AsyncStream[AssistantStreamEvent]: an async context manager and iterator of the events.
+    """
+
+    return AsyncStream(
+        client,
+        _stream_kwargs(
+            body=body,
+        ),
+        decode_assistant_stream_event,
+        max_retries=max_retries,
+        timeout=timeout,
+    )

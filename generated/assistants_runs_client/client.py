@@ -1,0 +1,365 @@
+"""The clients: where requests go, how they authenticate, how long and how often they are tried.
+
+Pass an :class:`AuthenticatedClient` to the operations in :mod:`assistants_runs_client.api`. Left
+out, ``token`` comes from ``$OPENAI_API_KEY`` and ``base_url`` from
+``$OPENAI_BASE_URL`` (else ``https://api.openai.com/v1``). Every request carries
+``OpenAI-Beta: assistants=v2``, waits at most 600 s
+(5 s to connect) and is retried 2 times
+on connection errors, 408, 429 and 5xx.
+
+The API key is kept out of ``repr()``, ``str()``, error messages and log records.
+"""
+
+from __future__ import annotations
+
+import os
+import ssl
+from typing import Any, Self
+
+import httpx
+from attrs import define, evolve, field
+
+from ._retries import RetryPolicy
+from .errors import ConfigurationError
+from .types import TimeoutTypes
+
+__all__ = [
+    "API_KEY_ENV",
+    "BASE_URL_ENV",
+    "DEFAULT_BASE_URL",
+    "DEFAULT_HEADERS",
+    "DEFAULT_MAX_RETRIES",
+    "DEFAULT_TIMEOUT",
+    "AuthenticatedClient",
+    "Client",
+]
+
+API_KEY_ENV = "OPENAI_API_KEY"
+BASE_URL_ENV = "OPENAI_BASE_URL"
+DEFAULT_BASE_URL = "https://api.openai.com/v1"
+DEFAULT_TIMEOUT = httpx.Timeout(600.0, connect=5.0)
+DEFAULT_MAX_RETRIES = 2
+# Headers the spec requires with a fixed value: sent on every request, never a function argument.
+DEFAULT_HEADERS: dict[str, str] = {
+    "OpenAI-Beta": "assistants=v2",
+}
+USER_AGENT = "assistants-runs-client/1.0.0"
+
+
+def _base_url(value: str | None) -> str:
+    """The given base URL, else ``$OPENAI_BASE_URL``, else the spec's first server."""
+    return value or os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL
+
+
+def _api_key(value: str | None) -> str:
+    """The given API key, else ``$OPENAI_API_KEY``; there must be one."""
+    key = value if value is not None else os.environ.get(API_KEY_ENV)
+    if not key:
+        raise ConfigurationError(f"no API key: pass token=... or set the {API_KEY_ENV} environment variable")
+    return key
+
+
+@define
+class Client:
+    """A client without credentials, for servers that need none.
+
+    Keyword arguments (all optional):
+
+        ``base_url``: Where requests go; default ``$OPENAI_BASE_URL``, else
+        ``https://api.openai.com/v1``.
+
+        ``headers``, ``cookies``: Sent with every request, after the constant headers.
+
+        ``timeout``: Seconds or an ``httpx.Timeout``; default 600 s, 5 s to connect.
+
+        ``max_retries``: How often a failed request is tried again (default 2); ``retry_policy``
+        sets the waits in between.
+
+        ``verify_ssl``, ``follow_redirects``: Passed to httpx (default: verify, do not follow).
+
+        ``httpx_args``: More arguments for the ``httpx.Client`` / ``httpx.AsyncClient`` made internally.
+
+    """
+
+    _base_url: str = field(default=None, converter=_base_url, alias="base_url")
+    _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies")
+    _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers")
+    _timeout: TimeoutTypes = field(default=DEFAULT_TIMEOUT, kw_only=True, alias="timeout")
+    max_retries: int = field(default=DEFAULT_MAX_RETRIES, kw_only=True)
+    retry_policy: RetryPolicy = field(factory=RetryPolicy, kw_only=True)
+    _verify_ssl: str | bool | ssl.SSLContext = field(default=True, kw_only=True, alias="verify_ssl")
+    _follow_redirects: bool = field(default=False, kw_only=True, alias="follow_redirects")
+    _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args")
+    _client: httpx.Client | None = field(default=None, init=False)
+    _async_client: httpx.AsyncClient | None = field(default=None, init=False)
+
+    @property
+    def base_url(self) -> str:
+        return self._base_url
+
+    @property
+    def timeout(self) -> TimeoutTypes:
+        return self._timeout
+
+    def with_headers(self, headers: dict[str, str]) -> Client:
+        """A new client like this one, with more headers"""
+        if self._client is not None:
+            self._client.headers.update(headers)
+        if self._async_client is not None:
+            self._async_client.headers.update(headers)
+        return evolve(self, headers={**self._headers, **headers})
+
+    def with_cookies(self, cookies: dict[str, str]) -> Client:
+        """A new client like this one, with more cookies"""
+        if self._client is not None:
+            self._client.cookies.update(cookies)
+        if self._async_client is not None:
+            self._async_client.cookies.update(cookies)
+        return evolve(self, cookies={**self._cookies, **cookies})
+
+    def with_timeout(self, timeout: TimeoutTypes) -> Client:
+        """A new client like this one, with another timeout"""
+        if self._client is not None:
+            self._client.timeout = httpx.Timeout(timeout)
+        if self._async_client is not None:
+            self._async_client.timeout = httpx.Timeout(timeout)
+        return evolve(self, timeout=timeout)
+
+    def with_retries(self, max_retries: int, policy: RetryPolicy | None = None) -> Client:
+        """A new client like this one (sharing its connections), with another retry setting"""
+        other = evolve(self, max_retries=max_retries, retry_policy=policy or self.retry_policy)
+        other._client, other._async_client = self._client, self._async_client
+        return other
+
+    def _all_headers(self) -> dict[str, str]:
+        headers = {"User-Agent": USER_AGENT, **DEFAULT_HEADERS, **self._headers}
+        return headers
+
+    def set_httpx_client(self, client: httpx.Client) -> Self:
+        """Manually set the underlying httpx.Client
+
+        **NOTE**: This will override any other settings on the client, including cookies, headers, and timeout.
+        """
+        self._client = client
+        return self
+
+    def get_httpx_client(self) -> httpx.Client:
+        """Get the underlying httpx.Client, constructing a new one if not previously set"""
+        if self._client is None:
+            self._client = httpx.Client(
+                base_url=self._base_url,
+                cookies=self._cookies,
+                headers=self._all_headers(),
+                timeout=self._timeout,
+                verify=self._verify_ssl,
+                follow_redirects=self._follow_redirects,
+                **self._httpx_args,
+            )
+        return self._client
+
+    def close(self) -> None:
+        """Close the connections of the underlying httpx.Client"""
+        if self._client is not None:
+            self._client.close()
+
+    def __enter__(self) -> Self:
+        """Enter a context manager for self.client—you cannot enter twice (see httpx docs)"""
+        self.get_httpx_client().__enter__()
+        return self
+
+    def __exit__(self, *args: Any, **kwargs: Any) -> None:
+        """Exit a context manager for internal httpx.Client (see httpx docs)"""
+        self.get_httpx_client().__exit__(*args, **kwargs)
+
+    def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> Self:
+        """Manually set the underlying httpx.AsyncClient
+
+        **NOTE**: This will override any other settings on the client, including cookies, headers, and timeout.
+        """
+        self._async_client = async_client
+        return self
+
+    def get_async_httpx_client(self) -> httpx.AsyncClient:
+        """Get the underlying httpx.AsyncClient, constructing a new one if not previously set"""
+        if self._async_client is None:
+            self._async_client = httpx.AsyncClient(
+                base_url=self._base_url,
+                cookies=self._cookies,
+                headers=self._all_headers(),
+                timeout=self._timeout,
+                verify=self._verify_ssl,
+                follow_redirects=self._follow_redirects,
+                **self._httpx_args,
+            )
+        return self._async_client
+
+    async def aclose(self) -> None:
+        """Close the connections of the underlying httpx.AsyncClient"""
+        if self._async_client is not None:
+            await self._async_client.aclose()
+
+    async def __aenter__(self) -> Self:
+        """Enter a context manager for underlying httpx.AsyncClient—you cannot enter twice (see httpx docs)"""
+        await self.get_async_httpx_client().__aenter__()
+        return self
+
+    async def __aexit__(self, *args: Any, **kwargs: Any) -> None:
+        """Exit a context manager for underlying httpx.AsyncClient (see httpx docs)"""
+        await self.get_async_httpx_client().__aexit__(*args, **kwargs)
+
+
+@define
+class AuthenticatedClient:
+    """A client that sends an API key (``Authorization: Bearer <token>``).
+
+    Keyword arguments (all optional):
+
+        ``base_url``: Where requests go; default ``$OPENAI_BASE_URL``, else
+        ``https://api.openai.com/v1``.
+
+        ``headers``, ``cookies``: Sent with every request, after the constant headers.
+
+        ``timeout``: Seconds or an ``httpx.Timeout``; default 600 s, 5 s to connect.
+
+        ``max_retries``: How often a failed request is tried again (default 2); ``retry_policy``
+        sets the waits in between.
+
+        ``verify_ssl``, ``follow_redirects``: Passed to httpx (default: verify, do not follow).
+
+        ``httpx_args``: More arguments for the ``httpx.Client`` / ``httpx.AsyncClient`` made internally.
+
+        ``token``: The API key; default ``$OPENAI_API_KEY``. Never shown in ``repr()``.
+
+        ``prefix``, ``auth_header_name``: How the key is sent (default ``Authorization: Bearer <token>``).
+    """
+
+    _base_url: str = field(default=None, converter=_base_url, alias="base_url")
+    _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies")
+    _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers")
+    _timeout: TimeoutTypes = field(default=DEFAULT_TIMEOUT, kw_only=True, alias="timeout")
+    max_retries: int = field(default=DEFAULT_MAX_RETRIES, kw_only=True)
+    retry_policy: RetryPolicy = field(factory=RetryPolicy, kw_only=True)
+    _verify_ssl: str | bool | ssl.SSLContext = field(default=True, kw_only=True, alias="verify_ssl")
+    _follow_redirects: bool = field(default=False, kw_only=True, alias="follow_redirects")
+    _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args")
+    _client: httpx.Client | None = field(default=None, init=False)
+    _async_client: httpx.AsyncClient | None = field(default=None, init=False)
+
+    token: str = field(default=None, converter=_api_key, repr=False)
+    prefix: str = field(default="Bearer", kw_only=True)
+    auth_header_name: str = field(default="Authorization", kw_only=True)
+
+    @property
+    def base_url(self) -> str:
+        return self._base_url
+
+    @property
+    def timeout(self) -> TimeoutTypes:
+        return self._timeout
+
+    def with_headers(self, headers: dict[str, str]) -> AuthenticatedClient:
+        """A new client like this one, with more headers"""
+        if self._client is not None:
+            self._client.headers.update(headers)
+        if self._async_client is not None:
+            self._async_client.headers.update(headers)
+        return evolve(self, headers={**self._headers, **headers})
+
+    def with_cookies(self, cookies: dict[str, str]) -> AuthenticatedClient:
+        """A new client like this one, with more cookies"""
+        if self._client is not None:
+            self._client.cookies.update(cookies)
+        if self._async_client is not None:
+            self._async_client.cookies.update(cookies)
+        return evolve(self, cookies={**self._cookies, **cookies})
+
+    def with_timeout(self, timeout: TimeoutTypes) -> AuthenticatedClient:
+        """A new client like this one, with another timeout"""
+        if self._client is not None:
+            self._client.timeout = httpx.Timeout(timeout)
+        if self._async_client is not None:
+            self._async_client.timeout = httpx.Timeout(timeout)
+        return evolve(self, timeout=timeout)
+
+    def with_retries(self, max_retries: int, policy: RetryPolicy | None = None) -> AuthenticatedClient:
+        """A new client like this one (sharing its connections), with another retry setting"""
+        other = evolve(self, max_retries=max_retries, retry_policy=policy or self.retry_policy)
+        other._client, other._async_client = self._client, self._async_client
+        return other
+
+    def _all_headers(self) -> dict[str, str]:
+        headers = {"User-Agent": USER_AGENT, **DEFAULT_HEADERS, **self._headers}
+        headers[self.auth_header_name] = f"{self.prefix} {self.token}" if self.prefix else self.token
+        return headers
+
+    def set_httpx_client(self, client: httpx.Client) -> Self:
+        """Manually set the underlying httpx.Client
+
+        **NOTE**: This will override any other settings on the client, including cookies, headers, and timeout.
+        """
+        self._client = client
+        return self
+
+    def get_httpx_client(self) -> httpx.Client:
+        """Get the underlying httpx.Client, constructing a new one if not previously set"""
+        if self._client is None:
+            self._client = httpx.Client(
+                base_url=self._base_url,
+                cookies=self._cookies,
+                headers=self._all_headers(),
+                timeout=self._timeout,
+                verify=self._verify_ssl,
+                follow_redirects=self._follow_redirects,
+                **self._httpx_args,
+            )
+        return self._client
+
+    def close(self) -> None:
+        """Close the connections of the underlying httpx.Client"""
+        if self._client is not None:
+            self._client.close()
+
+    def __enter__(self) -> Self:
+        """Enter a context manager for self.client—you cannot enter twice (see httpx docs)"""
+        self.get_httpx_client().__enter__()
+        return self
+
+    def __exit__(self, *args: Any, **kwargs: Any) -> None:
+        """Exit a context manager for internal httpx.Client (see httpx docs)"""
+        self.get_httpx_client().__exit__(*args, **kwargs)
+
+    def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> Self:
+        """Manually set the underlying httpx.AsyncClient
+
+        **NOTE**: This will override any other settings on the client, including cookies, headers, and timeout.
+        """
+        self._async_client = async_client
+        return self
+
+    def get_async_httpx_client(self) -> httpx.AsyncClient:
+        """Get the underlying httpx.AsyncClient, constructing a new one if not previously set"""
+        if self._async_client is None:
+            self._async_client = httpx.AsyncClient(
+                base_url=self._base_url,
+                cookies=self._cookies,
+                headers=self._all_headers(),
+                timeout=self._timeout,
+                verify=self._verify_ssl,
+                follow_redirects=self._follow_redirects,
+                **self._httpx_args,
+            )
+        return self._async_client
+
+    async def aclose(self) -> None:
+        """Close the connections of the underlying httpx.AsyncClient"""
+        if self._async_client is not None:
+            await self._async_client.aclose()
+
+    async def __aenter__(self) -> Self:
+        """Enter a context manager for underlying httpx.AsyncClient—you cannot enter twice (see httpx docs)"""
+        await self.get_async_httpx_client().__aenter__()
+        return self
+
+    async def __aexit__(self, *args: Any, **kwargs: Any) -> None:
+        """Exit a context manager for underlying httpx.AsyncClient (see httpx docs)"""
+        await self.get_async_httpx_client().__aexit__(*args, **kwargs)

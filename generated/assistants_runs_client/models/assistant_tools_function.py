@@ -1,0 +1,78 @@
+"""AssistantToolsFunction: A function the model may ask the caller to run."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Literal, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+_PROPERTY_NAMES = frozenset(
+    (
+        "type",
+        "function",
+    )
+)
+
+
+@_attrs_define
+class AssistantToolsFunction:
+    """A function the model may ask the caller to run.
+
+    Attributes:
+        type_ (Literal['function']):  Default: 'function'.
+        function (FunctionObject): A function's name, purpose and parameters.
+    """
+
+    function: FunctionObject
+    type_: Literal["function"] = "function"
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """This object as JSON data: UNSET fields are left out."""
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "type": self.type_,
+            "function": self.function.to_dict(),
+        }
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from JSON data; raises KeyError, TypeError or ValueError if it does not fit."""
+        d = src_dict
+        type_ = d["type"]
+        if type_ != "function":
+            raise ValueError(f"type must be 'function', got {type_!r}")
+        function = FunctionObject.from_dict(d["function"])
+        assistant_tools_function = cls(
+            type_=type_,
+            function=function,
+        )
+        if len(d) != 2:
+            assistant_tools_function.additional_properties = {
+                key: value for key, value in d.items() if key not in _PROPERTY_NAMES
+            }
+        return assistant_tools_function
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+# The models this one refers to are imported once its own class exists, so that references may
+# run in circles and parsing needs no import at call time.
+from ..models.function_object import FunctionObject  # noqa: E402

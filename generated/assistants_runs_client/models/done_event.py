@@ -1,0 +1,73 @@
+"""DoneEvent: The stream ended; `data` is `[DONE]`."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Literal, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+_PROPERTY_NAMES = frozenset(
+    (
+        "event",
+        "data",
+    )
+)
+
+
+@_attrs_define
+class DoneEvent:
+    """The stream ended; `data` is `[DONE]`.
+
+    Attributes:
+        event (Literal['done']):  Default: 'done'.
+        data (Literal['[DONE]']):  Default: '[DONE]'.
+    """
+
+    event: Literal["done"] = "done"
+    data: Literal["[DONE]"] = "[DONE]"
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """This object as JSON data: UNSET fields are left out."""
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "event": self.event,
+            "data": self.data,
+        }
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from JSON data; raises KeyError, TypeError or ValueError if it does not fit."""
+        d = src_dict
+        event = d["event"]
+        if event != "done":
+            raise ValueError(f"event must be 'done', got {event!r}")
+        data = d["data"]
+        if data != "[DONE]":
+            raise ValueError(f"data must be '[DONE]', got {data!r}")
+        done_event = cls(
+            event=event,
+            data=data,
+        )
+        if len(d) != 2:
+            done_event.additional_properties = {key: value for key, value in d.items() if key not in _PROPERTY_NAMES}
+        return done_event
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

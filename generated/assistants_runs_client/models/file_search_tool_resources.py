@@ -1,0 +1,64 @@
+"""FileSearchToolResources: The vector store that file search searches."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+_PROPERTY_NAMES = frozenset(("vector_store_ids",))
+
+
+@_attrs_define
+class FileSearchToolResources:
+    """The vector store that file search searches.
+
+    Attributes:
+        vector_store_ids (list[str] | Unset): Vector store ids.
+    """
+
+    vector_store_ids: list[str] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """This object as JSON data: UNSET fields are left out."""
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+        }
+        if not isinstance(self.vector_store_ids, Unset):
+            field_dict["vector_store_ids"] = self.vector_store_ids
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from JSON data; raises KeyError, TypeError or ValueError if it does not fit."""
+        d = src_dict
+        vector_store_ids = d.get("vector_store_ids", UNSET)
+        file_search_tool_resources = cls(
+            vector_store_ids=vector_store_ids,
+        )
+        if len(d) != 0 + (vector_store_ids is not UNSET):
+            file_search_tool_resources.additional_properties = {
+                key: value for key, value in d.items() if key not in _PROPERTY_NAMES
+            }
+        return file_search_tool_resources
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,78 @@
+"""MessageContentImageFileObject: An image from an uploaded file."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Literal, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+_PROPERTY_NAMES = frozenset(
+    (
+        "type",
+        "image_file",
+    )
+)
+
+
+@_attrs_define
+class MessageContentImageFileObject:
+    """An image from an uploaded file.
+
+    Attributes:
+        type_ (Literal['image_file']):  Default: 'image_file'.
+        image_file (MessageContentImageFileObjectImageFile): The file and how closely to look at it.
+    """
+
+    image_file: MessageContentImageFileObjectImageFile
+    type_: Literal["image_file"] = "image_file"
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """This object as JSON data: UNSET fields are left out."""
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "type": self.type_,
+            "image_file": self.image_file.to_dict(),
+        }
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from JSON data; raises KeyError, TypeError or ValueError if it does not fit."""
+        d = src_dict
+        type_ = d["type"]
+        if type_ != "image_file":
+            raise ValueError(f"type must be 'image_file', got {type_!r}")
+        image_file = MessageContentImageFileObjectImageFile.from_dict(d["image_file"])
+        message_content_image_file_object = cls(
+            type_=type_,
+            image_file=image_file,
+        )
+        if len(d) != 2:
+            message_content_image_file_object.additional_properties = {
+                key: value for key, value in d.items() if key not in _PROPERTY_NAMES
+            }
+        return message_content_image_file_object
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+# The models this one refers to are imported once its own class exists, so that references may
+# run in circles and parsing needs no import at call time.
+from ..models.message_content_image_file_object_image_file import MessageContentImageFileObjectImageFile  # noqa: E402

@@ -1,0 +1,78 @@
+"""MessageContentImageUrlObject: An image on the web."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Literal, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+_PROPERTY_NAMES = frozenset(
+    (
+        "type",
+        "image_url",
+    )
+)
+
+
+@_attrs_define
+class MessageContentImageUrlObject:
+    """An image on the web.
+
+    Attributes:
+        type_ (Literal['image_url']):  Default: 'image_url'.
+        image_url (MessageContentImageUrlObjectImageUrl): The address and how closely to look at it.
+    """
+
+    image_url: MessageContentImageUrlObjectImageUrl
+    type_: Literal["image_url"] = "image_url"
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """This object as JSON data: UNSET fields are left out."""
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "type": self.type_,
+            "image_url": self.image_url.to_dict(),
+        }
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from JSON data; raises KeyError, TypeError or ValueError if it does not fit."""
+        d = src_dict
+        type_ = d["type"]
+        if type_ != "image_url":
+            raise ValueError(f"type must be 'image_url', got {type_!r}")
+        image_url = MessageContentImageUrlObjectImageUrl.from_dict(d["image_url"])
+        message_content_image_url_object = cls(
+            type_=type_,
+            image_url=image_url,
+        )
+        if len(d) != 2:
+            message_content_image_url_object.additional_properties = {
+                key: value for key, value in d.items() if key not in _PROPERTY_NAMES
+            }
+        return message_content_image_url_object
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+# The models this one refers to are imported once its own class exists, so that references may
+# run in circles and parsing needs no import at call time.
+from ..models.message_content_image_url_object_image_url import MessageContentImageUrlObjectImageUrl  # noqa: E402

@@ -1,0 +1,78 @@
+"""MessageContentTextObject: Text written in a message."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Literal, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+_PROPERTY_NAMES = frozenset(
+    (
+        "type",
+        "text",
+    )
+)
+
+
+@_attrs_define
+class MessageContentTextObject:
+    """Text written in a message.
+
+    Attributes:
+        type_ (Literal['text']):  Default: 'text'.
+        text (MessageContentTextObjectText): The text and what it cites.
+    """
+
+    text: MessageContentTextObjectText
+    type_: Literal["text"] = "text"
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """This object as JSON data: UNSET fields are left out."""
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "type": self.type_,
+            "text": self.text.to_dict(),
+        }
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from JSON data; raises KeyError, TypeError or ValueError if it does not fit."""
+        d = src_dict
+        type_ = d["type"]
+        if type_ != "text":
+            raise ValueError(f"type must be 'text', got {type_!r}")
+        text = MessageContentTextObjectText.from_dict(d["text"])
+        message_content_text_object = cls(
+            type_=type_,
+            text=text,
+        )
+        if len(d) != 2:
+            message_content_text_object.additional_properties = {
+                key: value for key, value in d.items() if key not in _PROPERTY_NAMES
+            }
+        return message_content_text_object
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+# The models this one refers to are imported once its own class exists, so that references may
+# run in circles and parsing needs no import at call time.
+from ..models.message_content_text_object_text import MessageContentTextObjectText  # noqa: E402

@@ -1,0 +1,119 @@
+"""MessageContentTextObjectText: The text and what it cites."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+_PROPERTY_NAMES = frozenset(
+    (
+        "value",
+        "annotations",
+    )
+)
+
+
+@_attrs_define
+class MessageContentTextObjectText:
+    """The text and what it cites.
+
+    Attributes:
+        value (str): The text.
+        annotations (list[dict[str, Any] | MessageContentTextAnnotationsFileCitationObject |
+            MessageContentTextAnnotationsFilePathObject]): Citations and file paths within the text.
+    """
+
+    value: str
+    annotations: list[
+        dict[str, Any] | MessageContentTextAnnotationsFileCitationObject | MessageContentTextAnnotationsFilePathObject
+    ]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """This object as JSON data: UNSET fields are left out."""
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "value": self.value,
+            "annotations": [_dump_annotations_item(item0) for item0 in self.annotations],
+        }
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from JSON data; raises KeyError, TypeError or ValueError if it does not fit."""
+        d = src_dict
+        value = d["value"]
+        annotations = [_parse_annotations_item(item0) for item0 in d["annotations"]]
+        message_content_text_object_text = cls(
+            value=value,
+            annotations=annotations,
+        )
+        if len(d) != 2:
+            message_content_text_object_text.additional_properties = {
+                key: value for key, value in d.items() if key not in _PROPERTY_NAMES
+            }
+        return message_content_text_object_text
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+def _parse_annotations_item(
+    data: object,
+) -> dict[str, Any] | MessageContentTextAnnotationsFileCitationObject | MessageContentTextAnnotationsFilePathObject:
+    if isinstance(data, dict):
+        parse = _ANNOTATIONS_ITEM_BY_TYPE.get(data.get("type"))
+        # A tag this client does not know (a newer server's): keep the object as it came.
+        return data if parse is None else parse(data)
+    raise TypeError(f"annotations_item: unexpected {type(data).__name__} {data!r:.80}")
+
+
+def _dump_annotations_item(
+    value: dict[str, Any]
+    | MessageContentTextAnnotationsFileCitationObject
+    | MessageContentTextAnnotationsFilePathObject,
+) -> Any:
+    if isinstance(
+        value,
+        (
+            MessageContentTextAnnotationsFileCitationObject,
+            MessageContentTextAnnotationsFilePathObject,
+        ),
+    ):
+        return value.to_dict()
+    return value
+
+
+# The models this one refers to are imported once its own class exists, so that references may
+# run in circles and parsing needs no import at call time.
+from ..models.message_content_text_annotations_file_citation_object import (
+    MessageContentTextAnnotationsFileCitationObject,  # noqa: E402
+)
+from ..models.message_content_text_annotations_file_path_object import MessageContentTextAnnotationsFilePathObject  # noqa: E402
+
+_ANNOTATIONS_ITEM_BY_TYPE: dict[
+    object,
+    Callable[
+        [Mapping[str, Any]],
+        MessageContentTextAnnotationsFileCitationObject | MessageContentTextAnnotationsFilePathObject,
+    ],
+] = {
+    "file_citation": MessageContentTextAnnotationsFileCitationObject.from_dict,
+    "file_path": MessageContentTextAnnotationsFilePathObject.from_dict,
+}

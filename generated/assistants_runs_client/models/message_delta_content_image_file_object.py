@@ -1,0 +1,89 @@
+"""MessageDeltaContentImageFileObject: An image file part, added."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Literal, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+_PROPERTY_NAMES = frozenset(
+    (
+        "index",
+        "type",
+        "image_file",
+    )
+)
+
+
+@_attrs_define
+class MessageDeltaContentImageFileObject:
+    """An image file part, added.
+
+    Attributes:
+        index (int): The part's position in the message.
+        type_ (Literal['image_file']):  Default: 'image_file'.
+        image_file (MessageDeltaContentImageFileObjectImageFile | Unset):
+    """
+
+    index: int
+    type_: Literal["image_file"] = "image_file"
+    image_file: MessageDeltaContentImageFileObjectImageFile | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """This object as JSON data: UNSET fields are left out."""
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "index": self.index,
+            "type": self.type_,
+        }
+        if not isinstance(self.image_file, Unset):
+            field_dict["image_file"] = self.image_file.to_dict()
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from JSON data; raises KeyError, TypeError or ValueError if it does not fit."""
+        d = src_dict
+        index = d["index"]
+        type_ = d["type"]
+        if type_ != "image_file":
+            raise ValueError(f"type must be 'image_file', got {type_!r}")
+        image_file = d.get("image_file", UNSET)
+        if image_file is not UNSET:
+            image_file = MessageDeltaContentImageFileObjectImageFile.from_dict(image_file)
+        message_delta_content_image_file_object = cls(
+            index=index,
+            type_=type_,
+            image_file=image_file,
+        )
+        if len(d) != 2 + (image_file is not UNSET):
+            message_delta_content_image_file_object.additional_properties = {
+                key: value for key, value in d.items() if key not in _PROPERTY_NAMES
+            }
+        return message_delta_content_image_file_object
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+# The models this one refers to are imported once its own class exists, so that references may
+# run in circles and parsing needs no import at call time.
+from ..models.message_delta_content_image_file_object_image_file import MessageDeltaContentImageFileObjectImageFile  # noqa: E402

@@ -1,0 +1,77 @@
+"""MessageDeltaContentImageFileObjectImageFile"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.image_detail import ImageDetail, check_image_detail
+from ..types import UNSET, Unset
+
+_PROPERTY_NAMES = frozenset(
+    (
+        "file_id",
+        "detail",
+    )
+)
+
+
+@_attrs_define
+class MessageDeltaContentImageFileObjectImageFile:
+    """
+    Attributes:
+        file_id (str | Unset):
+        detail (ImageDetail | Unset): Image resolution; `low` uses fewer tokens.
+    """
+
+    file_id: str | Unset = UNSET
+    detail: ImageDetail | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """This object as JSON data: UNSET fields are left out."""
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+        }
+        if not isinstance(self.file_id, Unset):
+            field_dict["file_id"] = self.file_id
+        if not isinstance(self.detail, Unset):
+            field_dict["detail"] = self.detail
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from JSON data; raises KeyError, TypeError or ValueError if it does not fit."""
+        d = src_dict
+        file_id = d.get("file_id", UNSET)
+        detail = d.get("detail", UNSET)
+        if detail is not UNSET:
+            detail = check_image_detail(detail)
+        message_delta_content_image_file_object_image_file = cls(
+            file_id=file_id,
+            detail=detail,
+        )
+        if len(d) != 0 + (file_id is not UNSET) + (detail is not UNSET):
+            message_delta_content_image_file_object_image_file.additional_properties = {
+                key: value for key, value in d.items() if key not in _PROPERTY_NAMES
+            }
+        return message_delta_content_image_file_object_image_file
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,82 @@
+"""MessageDeltaContentRefusalObject: Refusal text appended."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Literal, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+_PROPERTY_NAMES = frozenset(
+    (
+        "index",
+        "type",
+        "refusal",
+    )
+)
+
+
+@_attrs_define
+class MessageDeltaContentRefusalObject:
+    """Refusal text appended.
+
+    Attributes:
+        index (int): The part's position in the message.
+        type_ (Literal['refusal']):  Default: 'refusal'.
+        refusal (str | Unset):
+    """
+
+    index: int
+    type_: Literal["refusal"] = "refusal"
+    refusal: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """This object as JSON data: UNSET fields are left out."""
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "index": self.index,
+            "type": self.type_,
+        }
+        if not isinstance(self.refusal, Unset):
+            field_dict["refusal"] = self.refusal
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from JSON data; raises KeyError, TypeError or ValueError if it does not fit."""
+        d = src_dict
+        index = d["index"]
+        type_ = d["type"]
+        if type_ != "refusal":
+            raise ValueError(f"type must be 'refusal', got {type_!r}")
+        refusal = d.get("refusal", UNSET)
+        message_delta_content_refusal_object = cls(
+            index=index,
+            type_=type_,
+            refusal=refusal,
+        )
+        if len(d) != 2 + (refusal is not UNSET):
+            message_delta_content_refusal_object.additional_properties = {
+                key: value for key, value in d.items() if key not in _PROPERTY_NAMES
+            }
+        return message_delta_content_refusal_object
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

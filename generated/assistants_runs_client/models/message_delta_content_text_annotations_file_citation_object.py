@@ -1,0 +1,114 @@
+"""MessageDeltaContentTextAnnotationsFileCitationObject: A file citation, added."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Literal, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+_PROPERTY_NAMES = frozenset(
+    (
+        "index",
+        "type",
+        "text",
+        "file_citation",
+        "start_index",
+        "end_index",
+    )
+)
+
+
+@_attrs_define
+class MessageDeltaContentTextAnnotationsFileCitationObject:
+    """A file citation, added.
+
+    Attributes:
+        index (int):
+        type_ (Literal['file_citation']):  Default: 'file_citation'.
+        text (str | Unset):
+        file_citation (MessageDeltaContentTextAnnotationsFileCitationObjectFileCitation | Unset):
+        start_index (int | Unset):
+        end_index (int | Unset):
+    """
+
+    index: int
+    type_: Literal["file_citation"] = "file_citation"
+    text: str | Unset = UNSET
+    file_citation: MessageDeltaContentTextAnnotationsFileCitationObjectFileCitation | Unset = UNSET
+    start_index: int | Unset = UNSET
+    end_index: int | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """This object as JSON data: UNSET fields are left out."""
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "index": self.index,
+            "type": self.type_,
+        }
+        if not isinstance(self.text, Unset):
+            field_dict["text"] = self.text
+        if not isinstance(self.file_citation, Unset):
+            field_dict["file_citation"] = self.file_citation.to_dict()
+        if not isinstance(self.start_index, Unset):
+            field_dict["start_index"] = self.start_index
+        if not isinstance(self.end_index, Unset):
+            field_dict["end_index"] = self.end_index
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from JSON data; raises KeyError, TypeError or ValueError if it does not fit."""
+        d = src_dict
+        index = d["index"]
+        type_ = d["type"]
+        if type_ != "file_citation":
+            raise ValueError(f"type must be 'file_citation', got {type_!r}")
+        text = d.get("text", UNSET)
+        file_citation = d.get("file_citation", UNSET)
+        if file_citation is not UNSET:
+            file_citation = MessageDeltaContentTextAnnotationsFileCitationObjectFileCitation.from_dict(file_citation)
+        start_index = d.get("start_index", UNSET)
+        end_index = d.get("end_index", UNSET)
+        message_delta_content_text_annotations_file_citation_object = cls(
+            index=index,
+            type_=type_,
+            text=text,
+            file_citation=file_citation,
+            start_index=start_index,
+            end_index=end_index,
+        )
+        if len(d) != 2 + (text is not UNSET) + (file_citation is not UNSET) + (start_index is not UNSET) + (
+            end_index is not UNSET
+        ):
+            message_delta_content_text_annotations_file_citation_object.additional_properties = {
+                key: value for key, value in d.items() if key not in _PROPERTY_NAMES
+            }
+        return message_delta_content_text_annotations_file_citation_object
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+# The models this one refers to are imported once its own class exists, so that references may
+# run in circles and parsing needs no import at call time.
+from ..models.message_delta_content_text_annotations_file_citation_object_file_citation import (
+    MessageDeltaContentTextAnnotationsFileCitationObjectFileCitation,  # noqa: E402
+)

@@ -1,0 +1,114 @@
+"""MessageDeltaContentTextAnnotationsFilePathObject: A file path, added."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Literal, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+_PROPERTY_NAMES = frozenset(
+    (
+        "index",
+        "type",
+        "text",
+        "file_path",
+        "start_index",
+        "end_index",
+    )
+)
+
+
+@_attrs_define
+class MessageDeltaContentTextAnnotationsFilePathObject:
+    """A file path, added.
+
+    Attributes:
+        index (int):
+        type_ (Literal['file_path']):  Default: 'file_path'.
+        text (str | Unset):
+        file_path (MessageDeltaContentTextAnnotationsFilePathObjectFilePath | Unset):
+        start_index (int | Unset):
+        end_index (int | Unset):
+    """
+
+    index: int
+    type_: Literal["file_path"] = "file_path"
+    text: str | Unset = UNSET
+    file_path: MessageDeltaContentTextAnnotationsFilePathObjectFilePath | Unset = UNSET
+    start_index: int | Unset = UNSET
+    end_index: int | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """This object as JSON data: UNSET fields are left out."""
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "index": self.index,
+            "type": self.type_,
+        }
+        if not isinstance(self.text, Unset):
+            field_dict["text"] = self.text
+        if not isinstance(self.file_path, Unset):
+            field_dict["file_path"] = self.file_path.to_dict()
+        if not isinstance(self.start_index, Unset):
+            field_dict["start_index"] = self.start_index
+        if not isinstance(self.end_index, Unset):
+            field_dict["end_index"] = self.end_index
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from JSON data; raises KeyError, TypeError or ValueError if it does not fit."""
+        d = src_dict
+        index = d["index"]
+        type_ = d["type"]
+        if type_ != "file_path":
+            raise ValueError(f"type must be 'file_path', got {type_!r}")
+        text = d.get("text", UNSET)
+        file_path = d.get("file_path", UNSET)
+        if file_path is not UNSET:
+            file_path = MessageDeltaContentTextAnnotationsFilePathObjectFilePath.from_dict(file_path)
+        start_index = d.get("start_index", UNSET)
+        end_index = d.get("end_index", UNSET)
+        message_delta_content_text_annotations_file_path_object = cls(
+            index=index,
+            type_=type_,
+            text=text,
+            file_path=file_path,
+            start_index=start_index,
+            end_index=end_index,
+        )
+        if len(d) != 2 + (text is not UNSET) + (file_path is not UNSET) + (start_index is not UNSET) + (
+            end_index is not UNSET
+        ):
+            message_delta_content_text_annotations_file_path_object.additional_properties = {
+                key: value for key, value in d.items() if key not in _PROPERTY_NAMES
+            }
+        return message_delta_content_text_annotations_file_path_object
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+# The models this one refers to are imported once its own class exists, so that references may
+# run in circles and parsing needs no import at call time.
+from ..models.message_delta_content_text_annotations_file_path_object_file_path import (
+    MessageDeltaContentTextAnnotationsFilePathObjectFilePath,  # noqa: E402
+)

@@ -1,0 +1,66 @@
+"""MessageIncompleteDetails: Why a message is incomplete."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.message_incomplete_details_reason import (
+    MessageIncompleteDetailsReason,
+    check_message_incomplete_details_reason,
+)
+
+_PROPERTY_NAMES = frozenset(("reason",))
+
+
+@_attrs_define
+class MessageIncompleteDetails:
+    """Why a message is incomplete.
+
+    Attributes:
+        reason (MessageIncompleteDetailsReason): What stopped the message.
+    """
+
+    reason: MessageIncompleteDetailsReason
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """This object as JSON data: UNSET fields are left out."""
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "reason": self.reason,
+        }
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from JSON data; raises KeyError, TypeError or ValueError if it does not fit."""
+        d = src_dict
+        reason = check_message_incomplete_details_reason(d["reason"])
+        message_incomplete_details = cls(
+            reason=reason,
+        )
+        if len(d) != 1:
+            message_incomplete_details.additional_properties = {
+                key: value for key, value in d.items() if key not in _PROPERTY_NAMES
+            }
+        return message_incomplete_details
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

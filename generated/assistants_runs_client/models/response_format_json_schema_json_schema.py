@@ -1,0 +1,88 @@
+"""ResponseFormatJsonSchemaJsonSchema: The schema the answer must match."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+_PROPERTY_NAMES = frozenset(
+    (
+        "name",
+        "description",
+        "schema",
+        "strict",
+    )
+)
+
+
+@_attrs_define
+class ResponseFormatJsonSchemaJsonSchema:
+    """The schema the answer must match.
+
+    Attributes:
+        name (str): A name for the format.
+        description (str | Unset): What the format is for; helps the model.
+        schema (dict[str, Any] | Unset): A JSON Schema object.
+        strict (bool | None | Unset): Whether the schema is followed exactly.
+    """
+
+    name: str
+    description: str | Unset = UNSET
+    schema: dict[str, Any] | Unset = UNSET
+    strict: bool | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """This object as JSON data: UNSET fields are left out."""
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "name": self.name,
+        }
+        if not isinstance(self.description, Unset):
+            field_dict["description"] = self.description
+        if not isinstance(self.schema, Unset):
+            field_dict["schema"] = self.schema
+        if not isinstance(self.strict, Unset):
+            field_dict["strict"] = self.strict
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from JSON data; raises KeyError, TypeError or ValueError if it does not fit."""
+        d = src_dict
+        name = d["name"]
+        description = d.get("description", UNSET)
+        schema = d.get("schema", UNSET)
+        strict = d.get("strict", UNSET)
+        response_format_json_schema_json_schema = cls(
+            name=name,
+            description=description,
+            schema=schema,
+            strict=strict,
+        )
+        if len(d) != 1 + (description is not UNSET) + (schema is not UNSET) + (strict is not UNSET):
+            response_format_json_schema_json_schema.additional_properties = {
+                key: value for key, value in d.items() if key not in _PROPERTY_NAMES
+            }
+        return response_format_json_schema_json_schema
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

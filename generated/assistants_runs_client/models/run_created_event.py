@@ -1,0 +1,78 @@
+"""RunCreatedEvent: A run was created."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Literal, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+_PROPERTY_NAMES = frozenset(
+    (
+        "event",
+        "data",
+    )
+)
+
+
+@_attrs_define
+class RunCreatedEvent:
+    """A run was created.
+
+    Attributes:
+        event (Literal['thread.run.created']):  Default: 'thread.run.created'.
+        data (RunObject): A run of an assistant on a thread.
+    """
+
+    data: RunObject
+    event: Literal["thread.run.created"] = "thread.run.created"
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """This object as JSON data: UNSET fields are left out."""
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "event": self.event,
+            "data": self.data.to_dict(),
+        }
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from JSON data; raises KeyError, TypeError or ValueError if it does not fit."""
+        d = src_dict
+        event = d["event"]
+        if event != "thread.run.created":
+            raise ValueError(f"event must be 'thread.run.created', got {event!r}")
+        data = RunObject.from_dict(d["data"])
+        run_created_event = cls(
+            event=event,
+            data=data,
+        )
+        if len(d) != 2:
+            run_created_event.additional_properties = {
+                key: value for key, value in d.items() if key not in _PROPERTY_NAMES
+            }
+        return run_created_event
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+# The models this one refers to are imported once its own class exists, so that references may
+# run in circles and parsing needs no import at call time.
+from ..models.run_object import RunObject  # noqa: E402

@@ -1,0 +1,73 @@
+"""RunLastError: Why a run failed."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.run_last_error_code import RunLastErrorCode, check_run_last_error_code
+
+_PROPERTY_NAMES = frozenset(
+    (
+        "code",
+        "message",
+    )
+)
+
+
+@_attrs_define
+class RunLastError:
+    """Why a run failed.
+
+    Attributes:
+        code (RunLastErrorCode): A machine-readable reason.
+        message (str): A human-readable explanation.
+    """
+
+    code: RunLastErrorCode
+    message: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """This object as JSON data: UNSET fields are left out."""
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "code": self.code,
+            "message": self.message,
+        }
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from JSON data; raises KeyError, TypeError or ValueError if it does not fit."""
+        d = src_dict
+        code = check_run_last_error_code(d["code"])
+        message = d["message"]
+        run_last_error = cls(
+            code=code,
+            message=message,
+        )
+        if len(d) != 2:
+            run_last_error.additional_properties = {
+                key: value for key, value in d.items() if key not in _PROPERTY_NAMES
+            }
+        return run_last_error
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,85 @@
+"""RunStepDeltaStepDetailsMessageCreationObject: The message a step writes."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Literal, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+_PROPERTY_NAMES = frozenset(
+    (
+        "type",
+        "message_creation",
+    )
+)
+
+
+@_attrs_define
+class RunStepDeltaStepDetailsMessageCreationObject:
+    """The message a step writes.
+
+    Attributes:
+        type_ (Literal['message_creation']):  Default: 'message_creation'.
+        message_creation (RunStepDeltaStepDetailsMessageCreationObjectMessageCreation | Unset):
+    """
+
+    type_: Literal["message_creation"] = "message_creation"
+    message_creation: RunStepDeltaStepDetailsMessageCreationObjectMessageCreation | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """This object as JSON data: UNSET fields are left out."""
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "type": self.type_,
+        }
+        if not isinstance(self.message_creation, Unset):
+            field_dict["message_creation"] = self.message_creation.to_dict()
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from JSON data; raises KeyError, TypeError or ValueError if it does not fit."""
+        d = src_dict
+        type_ = d["type"]
+        if type_ != "message_creation":
+            raise ValueError(f"type must be 'message_creation', got {type_!r}")
+        message_creation = d.get("message_creation", UNSET)
+        if message_creation is not UNSET:
+            message_creation = RunStepDeltaStepDetailsMessageCreationObjectMessageCreation.from_dict(message_creation)
+        run_step_delta_step_details_message_creation_object = cls(
+            type_=type_,
+            message_creation=message_creation,
+        )
+        if len(d) != 1 + (message_creation is not UNSET):
+            run_step_delta_step_details_message_creation_object.additional_properties = {
+                key: value for key, value in d.items() if key not in _PROPERTY_NAMES
+            }
+        return run_step_delta_step_details_message_creation_object
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+# The models this one refers to are imported once its own class exists, so that references may
+# run in circles and parsing needs no import at call time.
+from ..models.run_step_delta_step_details_message_creation_object_message_creation import (
+    RunStepDeltaStepDetailsMessageCreationObjectMessageCreation,  # noqa: E402
+)

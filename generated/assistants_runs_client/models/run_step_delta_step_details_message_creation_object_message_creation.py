@@ -1,0 +1,63 @@
+"""RunStepDeltaStepDetailsMessageCreationObjectMessageCreation"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+_PROPERTY_NAMES = frozenset(("message_id",))
+
+
+@_attrs_define
+class RunStepDeltaStepDetailsMessageCreationObjectMessageCreation:
+    """
+    Attributes:
+        message_id (str | Unset):
+    """
+
+    message_id: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """This object as JSON data: UNSET fields are left out."""
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+        }
+        if not isinstance(self.message_id, Unset):
+            field_dict["message_id"] = self.message_id
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from JSON data; raises KeyError, TypeError or ValueError if it does not fit."""
+        d = src_dict
+        message_id = d.get("message_id", UNSET)
+        run_step_delta_step_details_message_creation_object_message_creation = cls(
+            message_id=message_id,
+        )
+        if len(d) != 0 + (message_id is not UNSET):
+            run_step_delta_step_details_message_creation_object_message_creation.additional_properties = {
+                key: value for key, value in d.items() if key not in _PROPERTY_NAMES
+            }
+        return run_step_delta_step_details_message_creation_object_message_creation
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,98 @@
+"""RunStepDeltaStepDetailsToolCallsCodeObject: Code interpreter input or outputs, added."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Literal, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+_PROPERTY_NAMES = frozenset(
+    (
+        "index",
+        "type",
+        "id",
+        "code_interpreter",
+    )
+)
+
+
+@_attrs_define
+class RunStepDeltaStepDetailsToolCallsCodeObject:
+    """Code interpreter input or outputs, added.
+
+    Attributes:
+        index (int):
+        type_ (Literal['code_interpreter']):  Default: 'code_interpreter'.
+        id (str | Unset):
+        code_interpreter (RunStepDeltaStepDetailsToolCallsCodeObjectCodeInterpreter | Unset):
+    """
+
+    index: int
+    type_: Literal["code_interpreter"] = "code_interpreter"
+    id: str | Unset = UNSET
+    code_interpreter: RunStepDeltaStepDetailsToolCallsCodeObjectCodeInterpreter | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """This object as JSON data: UNSET fields are left out."""
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "index": self.index,
+            "type": self.type_,
+        }
+        if not isinstance(self.id, Unset):
+            field_dict["id"] = self.id
+        if not isinstance(self.code_interpreter, Unset):
+            field_dict["code_interpreter"] = self.code_interpreter.to_dict()
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from JSON data; raises KeyError, TypeError or ValueError if it does not fit."""
+        d = src_dict
+        index = d["index"]
+        type_ = d["type"]
+        if type_ != "code_interpreter":
+            raise ValueError(f"type must be 'code_interpreter', got {type_!r}")
+        id = d.get("id", UNSET)
+        code_interpreter = d.get("code_interpreter", UNSET)
+        if code_interpreter is not UNSET:
+            code_interpreter = RunStepDeltaStepDetailsToolCallsCodeObjectCodeInterpreter.from_dict(code_interpreter)
+        run_step_delta_step_details_tool_calls_code_object = cls(
+            index=index,
+            type_=type_,
+            id=id,
+            code_interpreter=code_interpreter,
+        )
+        if len(d) != 2 + (id is not UNSET) + (code_interpreter is not UNSET):
+            run_step_delta_step_details_tool_calls_code_object.additional_properties = {
+                key: value for key, value in d.items() if key not in _PROPERTY_NAMES
+            }
+        return run_step_delta_step_details_tool_calls_code_object
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+# The models this one refers to are imported once its own class exists, so that references may
+# run in circles and parsing needs no import at call time.
+from ..models.run_step_delta_step_details_tool_calls_code_object_code_interpreter import (
+    RunStepDeltaStepDetailsToolCallsCodeObjectCodeInterpreter,  # noqa: E402
+)

@@ -1,0 +1,91 @@
+"""RunStepDeltaStepDetailsToolCallsCodeOutputImageObject: A drawn image, added."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Literal, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+_PROPERTY_NAMES = frozenset(
+    (
+        "index",
+        "type",
+        "image",
+    )
+)
+
+
+@_attrs_define
+class RunStepDeltaStepDetailsToolCallsCodeOutputImageObject:
+    """A drawn image, added.
+
+    Attributes:
+        index (int):
+        type_ (Literal['image']):  Default: 'image'.
+        image (RunStepDeltaStepDetailsToolCallsCodeOutputImageObjectImage | Unset):
+    """
+
+    index: int
+    type_: Literal["image"] = "image"
+    image: RunStepDeltaStepDetailsToolCallsCodeOutputImageObjectImage | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """This object as JSON data: UNSET fields are left out."""
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "index": self.index,
+            "type": self.type_,
+        }
+        if not isinstance(self.image, Unset):
+            field_dict["image"] = self.image.to_dict()
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from JSON data; raises KeyError, TypeError or ValueError if it does not fit."""
+        d = src_dict
+        index = d["index"]
+        type_ = d["type"]
+        if type_ != "image":
+            raise ValueError(f"type must be 'image', got {type_!r}")
+        image = d.get("image", UNSET)
+        if image is not UNSET:
+            image = RunStepDeltaStepDetailsToolCallsCodeOutputImageObjectImage.from_dict(image)
+        run_step_delta_step_details_tool_calls_code_output_image_object = cls(
+            index=index,
+            type_=type_,
+            image=image,
+        )
+        if len(d) != 2 + (image is not UNSET):
+            run_step_delta_step_details_tool_calls_code_output_image_object.additional_properties = {
+                key: value for key, value in d.items() if key not in _PROPERTY_NAMES
+            }
+        return run_step_delta_step_details_tool_calls_code_output_image_object
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+# The models this one refers to are imported once its own class exists, so that references may
+# run in circles and parsing needs no import at call time.
+from ..models.run_step_delta_step_details_tool_calls_code_output_image_object_image import (
+    RunStepDeltaStepDetailsToolCallsCodeOutputImageObjectImage,  # noqa: E402
+)

@@ -1,0 +1,81 @@
+"""RunStepDeltaStepDetailsToolCallsFunctionObjectFunction"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+_PROPERTY_NAMES = frozenset(
+    (
+        "name",
+        "arguments",
+        "output",
+    )
+)
+
+
+@_attrs_define
+class RunStepDeltaStepDetailsToolCallsFunctionObjectFunction:
+    """
+    Attributes:
+        name (str | Unset):
+        arguments (str | Unset):
+        output (None | str | Unset):
+    """
+
+    name: str | Unset = UNSET
+    arguments: str | Unset = UNSET
+    output: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """This object as JSON data: UNSET fields are left out."""
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+        }
+        if not isinstance(self.name, Unset):
+            field_dict["name"] = self.name
+        if not isinstance(self.arguments, Unset):
+            field_dict["arguments"] = self.arguments
+        if not isinstance(self.output, Unset):
+            field_dict["output"] = self.output
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from JSON data; raises KeyError, TypeError or ValueError if it does not fit."""
+        d = src_dict
+        name = d.get("name", UNSET)
+        arguments = d.get("arguments", UNSET)
+        output = d.get("output", UNSET)
+        run_step_delta_step_details_tool_calls_function_object_function = cls(
+            name=name,
+            arguments=arguments,
+            output=output,
+        )
+        if len(d) != 0 + (name is not UNSET) + (arguments is not UNSET) + (output is not UNSET):
+            run_step_delta_step_details_tool_calls_function_object_function.additional_properties = {
+                key: value for key, value in d.items() if key not in _PROPERTY_NAMES
+            }
+        return run_step_delta_step_details_tool_calls_function_object_function
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,60 @@
+"""RunStepDetailsMessageCreationObjectMessageCreation"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+_PROPERTY_NAMES = frozenset(("message_id",))
+
+
+@_attrs_define
+class RunStepDetailsMessageCreationObjectMessageCreation:
+    """
+    Attributes:
+        message_id (str): The message written.
+    """
+
+    message_id: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """This object as JSON data: UNSET fields are left out."""
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "message_id": self.message_id,
+        }
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from JSON data; raises KeyError, TypeError or ValueError if it does not fit."""
+        d = src_dict
+        message_id = d["message_id"]
+        run_step_details_message_creation_object_message_creation = cls(
+            message_id=message_id,
+        )
+        if len(d) != 1:
+            run_step_details_message_creation_object_message_creation.additional_properties = {
+                key: value for key, value in d.items() if key not in _PROPERTY_NAMES
+            }
+        return run_step_details_message_creation_object_message_creation
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,86 @@
+"""RunStepDetailsToolCallsCodeObject: A code interpreter call."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Literal, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+_PROPERTY_NAMES = frozenset(
+    (
+        "id",
+        "type",
+        "code_interpreter",
+    )
+)
+
+
+@_attrs_define
+class RunStepDetailsToolCallsCodeObject:
+    """A code interpreter call.
+
+    Attributes:
+        id (str):
+        type_ (Literal['code_interpreter']):  Default: 'code_interpreter'.
+        code_interpreter (RunStepDetailsToolCallsCodeObjectCodeInterpreter):
+    """
+
+    id: str
+    code_interpreter: RunStepDetailsToolCallsCodeObjectCodeInterpreter
+    type_: Literal["code_interpreter"] = "code_interpreter"
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """This object as JSON data: UNSET fields are left out."""
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "id": self.id,
+            "type": self.type_,
+            "code_interpreter": self.code_interpreter.to_dict(),
+        }
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from JSON data; raises KeyError, TypeError or ValueError if it does not fit."""
+        d = src_dict
+        id = d["id"]
+        type_ = d["type"]
+        if type_ != "code_interpreter":
+            raise ValueError(f"type must be 'code_interpreter', got {type_!r}")
+        code_interpreter = RunStepDetailsToolCallsCodeObjectCodeInterpreter.from_dict(d["code_interpreter"])
+        run_step_details_tool_calls_code_object = cls(
+            id=id,
+            type_=type_,
+            code_interpreter=code_interpreter,
+        )
+        if len(d) != 3:
+            run_step_details_tool_calls_code_object.additional_properties = {
+                key: value for key, value in d.items() if key not in _PROPERTY_NAMES
+            }
+        return run_step_details_tool_calls_code_object
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+# The models this one refers to are imported once its own class exists, so that references may
+# run in circles and parsing needs no import at call time.
+from ..models.run_step_details_tool_calls_code_object_code_interpreter import (
+    RunStepDetailsToolCallsCodeObjectCodeInterpreter,  # noqa: E402
+)

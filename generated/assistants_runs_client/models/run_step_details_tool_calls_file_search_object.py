@@ -1,0 +1,86 @@
+"""RunStepDetailsToolCallsFileSearchObject: A file search call."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Literal, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+_PROPERTY_NAMES = frozenset(
+    (
+        "id",
+        "type",
+        "file_search",
+    )
+)
+
+
+@_attrs_define
+class RunStepDetailsToolCallsFileSearchObject:
+    """A file search call.
+
+    Attributes:
+        id (str):
+        type_ (Literal['file_search']):  Default: 'file_search'.
+        file_search (RunStepDetailsToolCallsFileSearchObjectFileSearch):
+    """
+
+    id: str
+    file_search: RunStepDetailsToolCallsFileSearchObjectFileSearch
+    type_: Literal["file_search"] = "file_search"
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """This object as JSON data: UNSET fields are left out."""
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "id": self.id,
+            "type": self.type_,
+            "file_search": self.file_search.to_dict(),
+        }
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from JSON data; raises KeyError, TypeError or ValueError if it does not fit."""
+        d = src_dict
+        id = d["id"]
+        type_ = d["type"]
+        if type_ != "file_search":
+            raise ValueError(f"type must be 'file_search', got {type_!r}")
+        file_search = RunStepDetailsToolCallsFileSearchObjectFileSearch.from_dict(d["file_search"])
+        run_step_details_tool_calls_file_search_object = cls(
+            id=id,
+            type_=type_,
+            file_search=file_search,
+        )
+        if len(d) != 3:
+            run_step_details_tool_calls_file_search_object.additional_properties = {
+                key: value for key, value in d.items() if key not in _PROPERTY_NAMES
+            }
+        return run_step_details_tool_calls_file_search_object
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+# The models this one refers to are imported once its own class exists, so that references may
+# run in circles and parsing needs no import at call time.
+from ..models.run_step_details_tool_calls_file_search_object_file_search import (
+    RunStepDetailsToolCallsFileSearchObjectFileSearch,  # noqa: E402
+)

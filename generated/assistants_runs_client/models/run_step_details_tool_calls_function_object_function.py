@@ -1,0 +1,76 @@
+"""RunStepDetailsToolCallsFunctionObjectFunction"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+_PROPERTY_NAMES = frozenset(
+    (
+        "name",
+        "arguments",
+        "output",
+    )
+)
+
+
+@_attrs_define
+class RunStepDetailsToolCallsFunctionObjectFunction:
+    """
+    Attributes:
+        name (str):
+        arguments (str): The arguments as JSON text.
+        output (None | str): The submitted output; null until submitted.
+    """
+
+    name: str
+    arguments: str
+    output: None | str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """This object as JSON data: UNSET fields are left out."""
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "name": self.name,
+            "arguments": self.arguments,
+            "output": self.output,
+        }
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from JSON data; raises KeyError, TypeError or ValueError if it does not fit."""
+        d = src_dict
+        name = d["name"]
+        arguments = d["arguments"]
+        output = d["output"]
+        run_step_details_tool_calls_function_object_function = cls(
+            name=name,
+            arguments=arguments,
+            output=output,
+        )
+        if len(d) != 3:
+            run_step_details_tool_calls_function_object_function.additional_properties = {
+                key: value for key, value in d.items() if key not in _PROPERTY_NAMES
+            }
+        return run_step_details_tool_calls_function_object_function
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,78 @@
+"""StaticChunkingStrategyRequestParam: Fixed-size chunks."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Literal, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+_PROPERTY_NAMES = frozenset(
+    (
+        "type",
+        "static",
+    )
+)
+
+
+@_attrs_define
+class StaticChunkingStrategyRequestParam:
+    """Fixed-size chunks.
+
+    Attributes:
+        type_ (Literal['static']):  Default: 'static'.
+        static (StaticChunkingStrategy): Chunk size and overlap in tokens.
+    """
+
+    static: StaticChunkingStrategy
+    type_: Literal["static"] = "static"
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """This object as JSON data: UNSET fields are left out."""
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "type": self.type_,
+            "static": self.static.to_dict(),
+        }
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from JSON data; raises KeyError, TypeError or ValueError if it does not fit."""
+        d = src_dict
+        type_ = d["type"]
+        if type_ != "static":
+            raise ValueError(f"type must be 'static', got {type_!r}")
+        static = StaticChunkingStrategy.from_dict(d["static"])
+        static_chunking_strategy_request_param = cls(
+            type_=type_,
+            static=static,
+        )
+        if len(d) != 2:
+            static_chunking_strategy_request_param.additional_properties = {
+                key: value for key, value in d.items() if key not in _PROPERTY_NAMES
+            }
+        return static_chunking_strategy_request_param
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+# The models this one refers to are imported once its own class exists, so that references may
+# run in circles and parsing needs no import at call time.
+from ..models.static_chunking_strategy import StaticChunkingStrategy  # noqa: E402

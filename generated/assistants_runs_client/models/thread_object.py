@@ -1,0 +1,96 @@
+"""ThreadObject: A conversation between a user and assistants."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Literal, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+_PROPERTY_NAMES = frozenset(
+    (
+        "id",
+        "object",
+        "created_at",
+        "tool_resources",
+        "metadata",
+    )
+)
+
+
+@_attrs_define
+class ThreadObject:
+    """A conversation between a user and assistants.
+
+    Attributes:
+        id (str): The thread's id, beginning with `thread_`.
+        object_ (Literal['thread']):  Default: 'thread'.
+        created_at (int): When the thread was created, in Unix seconds.
+        tool_resources (None | ToolResources): Files the thread's tools may use.
+        metadata (dict[str, str] | None):
+    """
+
+    id: str
+    created_at: int
+    tool_resources: None | ToolResources
+    metadata: dict[str, str] | None
+    object_: Literal["thread"] = "thread"
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """This object as JSON data: UNSET fields are left out."""
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "id": self.id,
+            "object": self.object_,
+            "created_at": self.created_at,
+            "tool_resources": None if self.tool_resources is None else self.tool_resources.to_dict(),
+            "metadata": self.metadata,
+        }
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from JSON data; raises KeyError, TypeError or ValueError if it does not fit."""
+        d = src_dict
+        id = d["id"]
+        object_ = d["object"]
+        if object_ != "thread":
+            raise ValueError(f"object must be 'thread', got {object_!r}")
+        created_at = d["created_at"]
+        tool_resources = d["tool_resources"]
+        if tool_resources is not None:
+            tool_resources = ToolResources.from_dict(tool_resources)
+        metadata = d["metadata"]
+        thread_object = cls(
+            id=id,
+            object_=object_,
+            created_at=created_at,
+            tool_resources=tool_resources,
+            metadata=metadata,
+        )
+        if len(d) != 5:
+            thread_object.additional_properties = {key: value for key, value in d.items() if key not in _PROPERTY_NAMES}
+        return thread_object
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+# The models this one refers to are imported once its own class exists, so that references may
+# run in circles and parsing needs no import at call time.
+from ..models.tool_resources import ToolResources  # noqa: E402

@@ -1,0 +1,85 @@
+"""ToolResources: Files made available to the tools."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+_PROPERTY_NAMES = frozenset(
+    (
+        "code_interpreter",
+        "file_search",
+    )
+)
+
+
+@_attrs_define
+class ToolResources:
+    """Files made available to the tools.
+
+    Attributes:
+        code_interpreter (CodeInterpreterToolResources | Unset): Files the code interpreter may read.
+        file_search (FileSearchToolResources | Unset): The vector store that file search searches.
+    """
+
+    code_interpreter: CodeInterpreterToolResources | Unset = UNSET
+    file_search: FileSearchToolResources | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """This object as JSON data: UNSET fields are left out."""
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+        }
+        if not isinstance(self.code_interpreter, Unset):
+            field_dict["code_interpreter"] = self.code_interpreter.to_dict()
+        if not isinstance(self.file_search, Unset):
+            field_dict["file_search"] = self.file_search.to_dict()
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from JSON data; raises KeyError, TypeError or ValueError if it does not fit."""
+        d = src_dict
+        code_interpreter = d.get("code_interpreter", UNSET)
+        if code_interpreter is not UNSET:
+            code_interpreter = CodeInterpreterToolResources.from_dict(code_interpreter)
+        file_search = d.get("file_search", UNSET)
+        if file_search is not UNSET:
+            file_search = FileSearchToolResources.from_dict(file_search)
+        tool_resources = cls(
+            code_interpreter=code_interpreter,
+            file_search=file_search,
+        )
+        if len(d) != 0 + (code_interpreter is not UNSET) + (file_search is not UNSET):
+            tool_resources.additional_properties = {
+                key: value for key, value in d.items() if key not in _PROPERTY_NAMES
+            }
+        return tool_resources
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+# The models this one refers to are imported once its own class exists, so that references may
+# run in circles and parsing needs no import at call time.
+from ..models.code_interpreter_tool_resources import CodeInterpreterToolResources  # noqa: E402
+from ..models.file_search_tool_resources import FileSearchToolResources  # noqa: E402

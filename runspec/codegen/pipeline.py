@@ -1,0 +1,277 @@
+"""``make generate`` and ``make check-generated``: the spec in, ``generated/`` out.
+
+Steps: check the spec (:func:`runspec.check.check_document`) -> the client view (overlay, decoded
+JSON text; :mod:`runspec.codegen.clientspec`) -> openapi-python-client with our templates
+(:mod:`runspec.codegen.project`) into a temporary directory -> ruff (``check --fix`` then
+``format``, the pinned ruff of this environment) -> swap into ``generated/``.
+
+- Fast when nothing changed: a stamp (``build/generate.stamp``) holds a hash of every input and
+  of the output tree; when both match, nothing runs.
+- Deterministic: the same inputs give byte-identical files (no dates, no absolute paths, sorted
+  imports and ``__all__``), which :func:`check` relies on.
+- Atomic: everything is written next to ``generated/`` and swapped in with two renames; a failure
+  at any step leaves ``generated/`` as it was and raises :class:`CodegenError` saying why.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import os
+import subprocess
+import sys
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from runspec import PROJECT_ROOT
+from runspec.codegen.errors import CodegenError
+
+__all__ = ["Inputs", "check", "generate", "render"]
+
+# Bump when the pipeline itself changes what it writes, so old stamps stop matching.
+PIPELINE_VERSION = "1"
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """Every file the generated client depends on, and where it goes."""
+
+    root: Path = PROJECT_ROOT
+    spec: Path = PROJECT_ROOT / "openapi" / "openapi.yaml"
+    overlay: Path = PROJECT_ROOT / "overlays" / "python-client.overlay.yaml"
+    config: Path = PROJECT_ROOT / "scripts" / "openapi-python-client.yaml"
+    templates: Path = PROJECT_ROOT / "scripts" / "templates"
+    output: Path = PROJECT_ROOT / "generated"
+    stamp: Path = PROJECT_ROOT / "build" / "generate.stamp"
+
+    def files(self) -> list[Path]:
+        """The input files, in a fixed order: spec, overlay, config, templates, generator code."""
+        code = sorted((Path(__file__).parent).glob("*.py"))
+        templates = sorted(p for p in self.templates.rglob("*") if p.is_file())
+        return [self.spec, self.overlay, self.config, *templates, *code]
+
+    def digest(self) -> str:
+        """A hash of the inputs' contents and of the tool versions."""
+        from importlib.metadata import version
+
+        sha = hashlib.sha256(f"pipeline {PIPELINE_VERSION}\n".encode())
+        for tool in ("openapi-python-client", "ruff", "jinja2"):
+            sha.update(f"{tool} {version(tool)}\n".encode())
+        for path in self.files():
+            sha.update(f"{path.relative_to(self.root).as_posix()}\n".encode())
+            sha.update(path.read_bytes())
+        return sha.hexdigest()
+
+
+def tree_digest(directory: Path) -> str:
+    """A hash of every file under ``directory`` (paths and bytes); empty if it does not exist."""
+    sha = hashlib.sha256()
+    for path, data in _tree(directory).items():
+        sha.update(f"{path}\n{len(data)}\n".encode())
+        sha.update(data)
+    return sha.hexdigest()
+
+
+def _tree(directory: Path) -> dict[str, bytes]:
+    if not directory.is_dir():
+        return {}
+    files = {}
+    for path in sorted(directory.rglob("*")):
+        relative = path.relative_to(directory)
+        if path.is_file() and not _ignored(relative):
+            files[relative.as_posix()] = path.read_bytes()
+    return files
+
+
+def _ignored(relative: Path) -> bool:
+    """Caches that tools leave in the tree; never part of the generated client."""
+    caches = {"__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache"}
+    return any(part in caches or part.endswith(".egg-info") for part in relative.parts)
+
+
+# ---- Rendering --------------------------------------------------------------------------------
+
+
+def render(inputs: Inputs, destination: Path) -> None:
+    """Generate the client project into ``destination`` (which must not exist).
+
+    The spec check runs in a second process (``runspec check``, the checker of ``make lint``)
+    while this one renders; its verdict decides whether the result counts.
+    """
+    checker = subprocess.Popen(
+        [sys.executable, "-m", "runspec.cli", "check", str(inputs.spec)],
+        cwd=inputs.root,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        _render(inputs, destination)
+    except CodegenError as exc:
+        _, problems = checker.communicate()
+        # A broken spec explains a failed render better than the render error does.
+        if checker.returncode != 0:
+            raise CodegenError(f"the spec does not pass `runspec check`:\n{problems}") from exc
+        raise
+    finally:
+        if checker.returncode is None:
+            _, problems = checker.communicate()
+    if checker.returncode != 0:
+        raise CodegenError(f"the spec does not pass `runspec check`:\n{problems.rstrip()}")
+
+
+def _render(inputs: Inputs, destination: Path) -> None:
+    from openapi_python_client.config import Config, ConfigFile, MetaType
+
+    from runspec.codegen.clientspec import client_facts, client_view
+    from runspec.codegen.project import ClientSettings, build_project
+    from runspec.yamlio import YamlError, load_document
+
+    try:
+        spec = load_document(inputs.spec)
+        overlay = load_document(inputs.overlay)
+        raw_config = load_document(inputs.config)
+    except YamlError as exc:
+        raise CodegenError(str(exc)) from exc
+
+    facts = client_facts(spec)
+    view = client_view(spec, [(_shown(inputs, inputs.overlay), overlay)])
+
+    settings = ClientSettings.from_mapping(raw_config.pop("client", {}))
+    try:
+        config_file = ConfigFile(**raw_config)
+    except ValueError as exc:
+        raise CodegenError(f"{_shown(inputs, inputs.config)}: {exc}") from exc
+    config = Config.from_sources(
+        config_file,
+        MetaType.UV,
+        document_source=inputs.spec,
+        file_encoding="utf-8",
+        overwrite=False,
+        output_path=destination,
+    )
+    project = build_project(
+        view, config=config, templates=inputs.templates, facts=facts, settings=settings
+    )
+    # --fail-on-warning: openapi-python-client reports skipped endpoints and unreadable schemas as
+    # warnings and carries on; a client missing parts is not a client we want.
+    errors = project.build_quietly()
+    if errors:
+        raise CodegenError(
+            "openapi-python-client reported:\n"
+            + "\n".join(f"  {e.level.value}: {e.header}: {e.detail or ''}".rstrip() for e in errors)
+        )
+    _ruff(destination)
+
+
+def _ruff(directory: Path) -> None:
+    """``ruff check --fix`` then ``ruff format`` with the ruff of this environment (pinned)."""
+    ruff = Path(sys.executable).parent / "ruff"
+    for args in (
+        ["check", "--fix", "--quiet", "--exit-zero", "--no-cache"],
+        ["format", "--quiet", "--no-cache"],
+    ):
+        done = subprocess.run(
+            [str(ruff), *args, "."], cwd=directory, capture_output=True, text=True, check=False
+        )
+        if done.returncode != 0:
+            raise CodegenError(f"ruff {args[0]} failed:\n{done.stdout}{done.stderr}")
+
+
+def _shown(inputs: Inputs, path: Path) -> str:
+    try:
+        return path.relative_to(inputs.root).as_posix()
+    except ValueError:
+        return str(path)
+
+
+# ---- make generate --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What :func:`generate` did: which files changed (paths relative to the output), and why."""
+
+    changed: tuple[str, ...]
+    reason: str
+
+
+def generate(inputs: Inputs = Inputs(), *, force: bool = False) -> Outcome:
+    """Bring ``inputs.output`` up to date; skip the work when the stamp says it already is."""
+    digest = inputs.digest()
+    stamp = f"{digest}\n{tree_digest(inputs.output)}\n"
+    if not force and inputs.stamp.is_file() and inputs.stamp.read_text() == stamp:
+        return Outcome((), "up to date (inputs and output match the stamp)")
+    parent = inputs.output.parent
+    with tempfile.TemporaryDirectory(prefix=f".{inputs.output.name}.", dir=parent) as scratch:
+        fresh = Path(scratch) / inputs.output.name
+        render(inputs, fresh)
+        old, new = _tree(inputs.output), _tree(fresh)
+        changed = tuple(sorted(p for p in set(old) | set(new) if old.get(p) != new.get(p)))
+        if changed:
+            _swap_in(fresh, inputs.output, Path(scratch) / "old")
+    inputs.stamp.parent.mkdir(parents=True, exist_ok=True)
+    inputs.stamp.write_text(f"{digest}\n{tree_digest(inputs.output)}\n")
+    reason = f"regenerated, {len(changed)} file(s) changed" if changed else "regenerated, no change"
+    return Outcome(changed, reason)
+
+
+def _swap_in(fresh: Path, target: Path, old: Path) -> None:
+    """Replace ``target`` by ``fresh`` with two renames (same filesystem), never half-written."""
+    if target.exists():
+        os.replace(target, old)
+    try:
+        os.replace(fresh, target)
+    except BaseException:
+        if old.exists():
+            os.replace(old, target)
+        raise
+
+
+# ---- make check-generated ------------------------------------------------------------------
+
+
+def check(inputs: Inputs = Inputs()) -> list[str]:
+    """Regenerate into a temporary directory and compare with ``inputs.output``.
+
+    Returns a readable report, one entry per differing file (empty when up to date).
+    """
+    with tempfile.TemporaryDirectory(prefix="check-generated.") as scratch:
+        fresh = Path(scratch) / inputs.output.name
+        render(inputs, fresh)
+        return differences(_tree(inputs.output), _tree(fresh))
+
+
+def differences(committed: Mapping[str, bytes], expected: Mapping[str, bytes]) -> list[str]:
+    """What differs between the committed tree and a fresh one, as short readable entries."""
+    report = []
+    for path in sorted(set(committed) | set(expected)):
+        old, new = committed.get(path), expected.get(path)
+        if old == new:
+            continue
+        if old is None:
+            report.append(f"missing: {path} (the generator makes it; it is not in the tree)")
+        elif new is None:
+            report.append(f"extra:   {path} (not made by the generator)")
+        else:
+            report.append(f"changed: {path}\n{_excerpt(path, old, new)}")
+    return report
+
+
+def _excerpt(path: str, old: bytes, new: bytes, limit: int = 12) -> str:
+    lines = list(
+        difflib.unified_diff(
+            old.decode(errors="replace").splitlines(),
+            new.decode(errors="replace").splitlines(),
+            f"committed/{path}",
+            f"generated/{path}",
+            n=1,
+            lineterm="",
+        )
+    )
+    shown = lines[:limit]
+    if len(lines) > limit:
+        shown.append(f"... {len(lines) - limit} more diff lines")
+    return "\n".join(f"    {line}" for line in shown)

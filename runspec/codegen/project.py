@@ -1,0 +1,274 @@
+"""openapi-python-client's ``Project``, rendering our templates with what they need to know.
+
+The stock ``Project`` renders a fixed set of files; :class:`ClientProject` adds the modules the
+stock layout lacks (``_http.py``, ``_retries.py``, ``streaming.py``) from templates of the same
+name, and gives every template the facts of :mod:`runspec.codegen.clientspec` and the property
+questions of :mod:`runspec.codegen.properties`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from openapi_python_client import Project
+from openapi_python_client.config import Config
+from openapi_python_client.parser import GeneratorData
+from openapi_python_client.parser.errors import GeneratorError
+from openapi_python_client.parser.properties import LiteralEnumProperty, ModelProperty
+from openapi_python_client.parser.properties.list_property import ListProperty
+from openapi_python_client.parser.properties.union import UnionProperty
+from openapi_python_client.strings import PythonIdentifier
+
+from runspec.codegen import properties as props
+from runspec.codegen.clientspec import ClientFacts, EventUnion
+from runspec.codegen.errors import CodegenError
+
+__all__ = ["ClientProject", "ClientSettings", "EventClasses", "build_project"]
+
+# Modules the stock templates do not have, each rendered from "<name>.jinja".
+EXTRA_MODULES = ("_http.py", "_retries.py", "streaming.py")
+
+
+@dataclass(frozen=True)
+class ClientSettings:
+    """Client behaviour chosen in the generator config (``client:`` section)."""
+
+    api_key_env: str
+    base_url_env: str
+    timeout: float
+    connect_timeout: float
+    max_retries: int
+    initial_retry_delay: float
+    max_retry_delay: float
+    max_retry_after: float
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any]) -> ClientSettings:
+        known = set(cls.__dataclass_fields__)
+        unknown = sorted(set(data) - known)
+        missing = sorted(known - set(data))
+        if unknown or missing:
+            raise CodegenError(
+                f"client settings: unknown {unknown or 'none'}, missing {missing or 'none'}"
+            )
+        return cls(**data)
+
+
+@dataclass(frozen=True)
+class ModelRef:
+    module: str
+    name: str
+
+
+@dataclass(frozen=True)
+class EnumRef:
+    module: str
+    name: str
+    check: str
+    values: str
+
+
+@dataclass(frozen=True)
+class EventClasses:
+    """An event union with the generated class names of its envelopes and payloads."""
+
+    union: EventUnion
+    envelope: Mapping[str, ModelRef]  # event name -> envelope class
+    payload: Mapping[str, ModelRef]  # event name -> payload class
+
+    @property
+    def imports(self) -> list[ModelRef]:
+        return sorted({*self.envelope.values(), *self.payload.values()}, key=lambda r: r.module)
+
+
+def references(items: Iterable[Any], exclude: str = "") -> tuple[list[ModelRef], list[EnumRef]]:
+    """The models and literal enums that code handling ``items`` (properties) refers to."""
+    models: dict[str, ModelRef] = {}
+    enums: dict[str, EnumRef] = {}
+    for prop in _walk(items):
+        if isinstance(prop, ModelProperty) and prop.class_info.name != exclude:
+            models[prop.class_info.name] = ModelRef(
+                str(prop.class_info.module_name), str(prop.class_info.name)
+            )
+        elif isinstance(prop, LiteralEnumProperty):
+            snake = prop.get_class_name_snake_case()
+            enums[prop.class_info.name] = EnumRef(
+                str(prop.class_info.module_name),
+                str(prop.class_info.name),
+                f"check_{snake}",
+                f"{snake.upper()}_VALUES",
+            )
+    return (
+        sorted(models.values(), key=lambda r: r.module),
+        sorted(enums.values(), key=lambda r: r.module),
+    )
+
+
+def _walk(items: Iterable[Any]) -> Iterator[Any]:
+    for prop in items:
+        yield prop
+        if isinstance(prop, ListProperty):
+            yield from _walk([prop.inner_property])
+        elif isinstance(prop, UnionProperty):
+            yield from _walk(prop.inner_properties)
+
+
+def model_properties(model: ModelProperty) -> list[Any]:
+    """Every property of a model, the additional-properties one included."""
+    found: list[Any] = [*(model.required_properties or []), *(model.optional_properties or [])]
+    if props.is_property(model.additional_properties):
+        found.append(model.additional_properties)
+    return found
+
+
+def endpoint_properties(endpoint: Any) -> list[Any]:
+    return [
+        *endpoint.path_parameters,
+        *endpoint.query_parameters,
+        *endpoint.header_parameters,
+        *endpoint.cookie_parameters,
+        *(body.prop for body in endpoint.bodies),
+        *(response.prop for response in endpoint.responses),
+    ]
+
+
+def success_responses(endpoint: Any) -> list[Any]:
+    """The 2XX responses of an endpoint, which the client parses (errors raise instead)."""
+    return [
+        r for r in endpoint.responses if r.status_code.range and 200 <= r.status_code.range[0] < 300
+    ]
+
+
+class ClientProject(Project):
+    """A ``Project`` that also renders :data:`EXTRA_MODULES` and knows the client facts."""
+
+    def __init__(
+        self,
+        *,
+        openapi: GeneratorData,
+        config: Config,
+        templates: Path,
+        facts: ClientFacts,
+        settings: ClientSettings,
+        spec: Mapping[str, Any],
+    ) -> None:
+        super().__init__(openapi=openapi, config=config, custom_template_path=templates)
+        events = [_event_classes(union, spec, openapi) for union in facts.event_unions]
+        by_endpoint = {_identifier(op, config): stream for op, stream in facts.streaming.items()}
+        _check_argument_names(openapi)
+        self.env.globals.update(
+            streaming_by_endpoint=by_endpoint,
+            raise_codegen_error=_raise,
+            facts=facts,
+            settings=settings,
+            event_unions=events,
+            events_by_union={e.union.schema: e for e in events},
+            kind=props.kind,
+            nullable_member=props.nullable_member,
+            union_plan=props.union_plan,
+            unions_of=props.unions_of,
+            references=references,
+            model_properties=model_properties,
+            endpoint_properties=endpoint_properties,
+            success_responses=success_responses,
+            is_const=lambda p: props.kind(p) == "const",
+        )
+
+    def _build_api(self) -> None:
+        super()._build_api()
+        for name in EXTRA_MODULES:
+            template = self.env.get_template(f"{name}.jinja")
+            (self.package_dir / name).write_text(
+                template.render(), encoding=self.config.file_encoding
+            )
+
+    def build_quietly(self) -> list[GeneratorError]:
+        """:meth:`build`, without its progress line on stdout."""
+        with contextlib.redirect_stdout(io.StringIO()):
+            return list(self.build())
+
+
+def _event_classes(union: EventUnion, spec: Mapping[str, Any], data: GeneratorData) -> EventClasses:
+    by_class = {m.class_info.name: m for m in data.models}
+    schemas = spec["components"]["schemas"]
+
+    def ref(schema: str) -> ModelRef:
+        title = schemas[schema].get("title") or schema
+        for model in by_class.values():
+            if model.class_info.name == _class_name(title):
+                return ModelRef(str(model.class_info.module_name), str(model.class_info.name))
+        raise CodegenError(f"{schema}: no model was generated for it")
+
+    envelope = {m.event: ref(m.schema) for m in union.members}
+    payload = {m.event: ref(m.payload) for m in union.members if m.payload is not None}
+    return EventClasses(union, envelope, payload)
+
+
+def _identifier(name: str, config: Config) -> str:
+    return str(PythonIdentifier(name, config.field_prefix))
+
+
+def _raise(message: str) -> None:
+    raise CodegenError(message)
+
+
+# Arguments every generated function has, besides the operation's parameters.
+RESERVED_ARGUMENTS = frozenset({"client", "body", "max_retries", "timeout"})
+
+
+def _check_argument_names(data: GeneratorData) -> None:
+    for collection in data.endpoint_collections_by_tag.values():
+        for endpoint in collection.endpoints:
+            parameters = [
+                *endpoint.path_parameters,
+                *endpoint.query_parameters,
+                *endpoint.header_parameters,
+                *endpoint.cookie_parameters,
+            ]
+            for parameter in parameters:
+                if str(parameter.python_name) in RESERVED_ARGUMENTS:
+                    raise CodegenError(
+                        f"{endpoint.name}: parameter {parameter.python_name} clashes with an "
+                        "argument of every generated function; rename it in the overlay"
+                    )
+
+
+def _class_name(title: str) -> str:
+    from openapi_python_client.strings import ClassName
+
+    return str(ClassName(title, ""))
+
+
+def build_project(
+    spec: Mapping[str, Any],
+    *,
+    config: Config,
+    templates: Path,
+    facts: ClientFacts,
+    settings: ClientSettings,
+) -> ClientProject:
+    """Parse ``spec`` (the client view) and prepare the project; nothing is written yet."""
+    data = GeneratorData.from_dict(dict(spec), config=config)
+    if isinstance(data, GeneratorError):
+        raise CodegenError(_describe(data))
+    props.refine(data, discriminator_names=facts.discriminator_names)
+    return ClientProject(
+        openapi=data,
+        config=config,
+        templates=templates,
+        facts=facts,
+        settings=settings,
+        spec=spec,
+    )
+
+
+def _describe(error: GeneratorError) -> str:
+    parts = [str(error.header or "openapi-python-client failed")]
+    if error.detail:
+        parts.append(str(error.detail))
+    return ": ".join(parts)
