@@ -169,6 +169,7 @@ class ClientProject(Project):
             event_unions=events,
             events_by_union={e.union.schema: e for e in events},
             kind=props.kind,
+            dumps_as_is=props.dumps_as_is,
             nullable_member=props.nullable_member,
             union_plan=props.union_plan,
             unions_of=props.unions_of,

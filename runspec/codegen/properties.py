@@ -47,6 +47,7 @@ __all__ = [
     "MapProperty",
     "TaggedUnionProperty",
     "UnionPlan",
+    "dumps_as_is",
     "kind",
     "nullable_member",
     "refine",
@@ -252,6 +253,20 @@ def kind(prop: Any) -> str:
     )
 
 
+def dumps_as_is(prop: Any) -> bool:
+    """Whether the Python value of ``prop`` already is its JSON value (no ``to_dict`` inside)."""
+    k = kind(prop)
+    if k in ("plain", "const", "enum"):
+        return True
+    if k == "list":
+        return dumps_as_is(prop.inner_property)
+    if k == "nullable":
+        return dumps_as_is(nullable_member(prop))
+    if k == "union":
+        return not union_plan(prop).needs_dump
+    return False
+
+
 def nullable_member(prop: Any) -> Any:
     """``X`` when ``prop`` is the union ``X | None`` (and not a tagged union), else None."""
     if not isinstance(prop, UnionProperty) or isinstance(prop, TaggedUnionProperty):
@@ -286,7 +301,7 @@ class UnionPlan:
         return (
             bool(self.tagged)
             or isinstance(self.obj, ModelProperty)
-            or (self.array is not None and kind(self.array) != "plain")
+            or (self.array is not None and not dumps_as_is(self.array))
         )
 
 

@@ -2,14 +2,15 @@
 
 from .assistant_tools_code import AssistantToolsCode
 from .assistant_tools_file_search import AssistantToolsFileSearch
-from .assistant_tools_file_search_file_search import AssistantToolsFileSearchFileSearch
 from .assistant_tools_file_search_type_only import AssistantToolsFileSearchTypeOnly
 from .assistant_tools_function import AssistantToolsFunction
-from .assistants_api_tool_choice_option_type_0 import AssistantsApiToolChoiceOptionType0
 from .assistants_named_tool_choice import AssistantsNamedToolChoice
-from .assistants_named_tool_choice_function import AssistantsNamedToolChoiceFunction
 from .assistants_named_tool_choice_type import AssistantsNamedToolChoiceType
 from .auto_chunking_strategy import AutoChunkingStrategy
+from .code_interpreter_call import CodeInterpreterCall
+from .code_interpreter_call_delta import CodeInterpreterCallDelta
+from .code_interpreter_image import CodeInterpreterImage
+from .code_interpreter_image_delta import CodeInterpreterImageDelta
 from .code_interpreter_tool_resources import CodeInterpreterToolResources
 from .create_message_request import CreateMessageRequest
 from .create_message_request_role import CreateMessageRequestRole
@@ -23,52 +24,49 @@ from .done_event import DoneEvent
 from .error import Error
 from .error_event import ErrorEvent
 from .error_response import ErrorResponse
+from .file_citation import FileCitation
+from .file_citation_delta import FileCitationDelta
+from .file_path import FilePath
+from .file_path_delta import FilePathDelta
+from .file_search_call import FileSearchCall
 from .file_search_ranking_options import FileSearchRankingOptions
 from .file_search_ranking_options_ranker import FileSearchRankingOptionsRanker
 from .file_search_result import FileSearchResult
-from .file_search_result_content_item import FileSearchResultContentItem
+from .file_search_result_content import FileSearchResultContent
+from .file_search_settings import FileSearchSettings
 from .file_search_tool_resources import FileSearchToolResources
+from .function_call import FunctionCall
+from .function_call_delta import FunctionCallDelta
 from .function_object import FunctionObject
 from .image_detail import ImageDetail
+from .image_file import ImageFile
+from .image_file_delta import ImageFileDelta
+from .image_url import ImageUrl
+from .image_url_delta import ImageUrlDelta
+from .json_schema_format import JsonSchemaFormat
 from .message_attachment import MessageAttachment
 from .message_completed_event import MessageCompletedEvent
 from .message_content_image_file_object import MessageContentImageFileObject
-from .message_content_image_file_object_image_file import MessageContentImageFileObjectImageFile
 from .message_content_image_url_object import MessageContentImageUrlObject
-from .message_content_image_url_object_image_url import MessageContentImageUrlObjectImageUrl
 from .message_content_refusal_object import MessageContentRefusalObject
 from .message_content_text_annotations_file_citation_object import MessageContentTextAnnotationsFileCitationObject
-from .message_content_text_annotations_file_citation_object_file_citation import (
-    MessageContentTextAnnotationsFileCitationObjectFileCitation,
-)
 from .message_content_text_annotations_file_path_object import MessageContentTextAnnotationsFilePathObject
-from .message_content_text_annotations_file_path_object_file_path import (
-    MessageContentTextAnnotationsFilePathObjectFilePath,
-)
 from .message_content_text_object import MessageContentTextObject
-from .message_content_text_object_text import MessageContentTextObjectText
 from .message_created_event import MessageCreatedEvent
+from .message_creation import MessageCreation
+from .message_creation_delta import MessageCreationDelta
+from .message_delta import MessageDelta
 from .message_delta_content_image_file_object import MessageDeltaContentImageFileObject
-from .message_delta_content_image_file_object_image_file import MessageDeltaContentImageFileObjectImageFile
 from .message_delta_content_image_url_object import MessageDeltaContentImageUrlObject
-from .message_delta_content_image_url_object_image_url import MessageDeltaContentImageUrlObjectImageUrl
 from .message_delta_content_refusal_object import MessageDeltaContentRefusalObject
 from .message_delta_content_text_annotations_file_citation_object import (
     MessageDeltaContentTextAnnotationsFileCitationObject,
 )
-from .message_delta_content_text_annotations_file_citation_object_file_citation import (
-    MessageDeltaContentTextAnnotationsFileCitationObjectFileCitation,
-)
 from .message_delta_content_text_annotations_file_path_object import MessageDeltaContentTextAnnotationsFilePathObject
-from .message_delta_content_text_annotations_file_path_object_file_path import (
-    MessageDeltaContentTextAnnotationsFilePathObjectFilePath,
-)
 from .message_delta_content_text_object import MessageDeltaContentTextObject
-from .message_delta_content_text_object_text import MessageDeltaContentTextObjectText
 from .message_delta_event import MessageDeltaEvent
 from .message_delta_object import MessageDeltaObject
-from .message_delta_object_delta import MessageDeltaObjectDelta
-from .message_delta_object_delta_role import MessageDeltaObjectDeltaRole
+from .message_delta_role import MessageDeltaRole
 from .message_in_progress_event import MessageInProgressEvent
 from .message_incomplete_details import MessageIncompleteDetails
 from .message_incomplete_details_reason import MessageIncompleteDetailsReason
@@ -77,10 +75,11 @@ from .message_object import MessageObject
 from .message_object_role import MessageObjectRole
 from .message_object_status import MessageObjectStatus
 from .message_request_content_text_object import MessageRequestContentTextObject
+from .message_text import MessageText
+from .message_text_delta import MessageTextDelta
 from .reasoning_effort import ReasoningEffort
 from .response_format_json_object import ResponseFormatJsonObject
 from .response_format_json_schema import ResponseFormatJsonSchema
-from .response_format_json_schema_json_schema import ResponseFormatJsonSchemaJsonSchema
 from .response_format_text import ResponseFormatText
 from .run_cancelled_event import RunCancelledEvent
 from .run_cancelling_event import RunCancellingEvent
@@ -98,56 +97,32 @@ from .run_last_error_code import RunLastErrorCode
 from .run_object import RunObject
 from .run_queued_event import RunQueuedEvent
 from .run_required_action import RunRequiredAction
-from .run_required_action_submit_tool_outputs import RunRequiredActionSubmitToolOutputs
 from .run_requires_action_event import RunRequiresActionEvent
 from .run_status import RunStatus
 from .run_step_cancelled_event import RunStepCancelledEvent
 from .run_step_completed_event import RunStepCompletedEvent
 from .run_step_completion_usage import RunStepCompletionUsage
 from .run_step_created_event import RunStepCreatedEvent
+from .run_step_delta import RunStepDelta
 from .run_step_delta_event import RunStepDeltaEvent
 from .run_step_delta_object import RunStepDeltaObject
-from .run_step_delta_object_delta import RunStepDeltaObjectDelta
 from .run_step_delta_step_details_message_creation_object import RunStepDeltaStepDetailsMessageCreationObject
-from .run_step_delta_step_details_message_creation_object_message_creation import (
-    RunStepDeltaStepDetailsMessageCreationObjectMessageCreation,
-)
 from .run_step_delta_step_details_tool_calls_code_object import RunStepDeltaStepDetailsToolCallsCodeObject
-from .run_step_delta_step_details_tool_calls_code_object_code_interpreter import (
-    RunStepDeltaStepDetailsToolCallsCodeObjectCodeInterpreter,
-)
 from .run_step_delta_step_details_tool_calls_code_output_image_object import (
     RunStepDeltaStepDetailsToolCallsCodeOutputImageObject,
-)
-from .run_step_delta_step_details_tool_calls_code_output_image_object_image import (
-    RunStepDeltaStepDetailsToolCallsCodeOutputImageObjectImage,
 )
 from .run_step_delta_step_details_tool_calls_code_output_logs_object import (
     RunStepDeltaStepDetailsToolCallsCodeOutputLogsObject,
 )
 from .run_step_delta_step_details_tool_calls_file_search_object import RunStepDeltaStepDetailsToolCallsFileSearchObject
 from .run_step_delta_step_details_tool_calls_function_object import RunStepDeltaStepDetailsToolCallsFunctionObject
-from .run_step_delta_step_details_tool_calls_function_object_function import (
-    RunStepDeltaStepDetailsToolCallsFunctionObjectFunction,
-)
 from .run_step_delta_step_details_tool_calls_object import RunStepDeltaStepDetailsToolCallsObject
 from .run_step_details_message_creation_object import RunStepDetailsMessageCreationObject
-from .run_step_details_message_creation_object_message_creation import (
-    RunStepDetailsMessageCreationObjectMessageCreation,
-)
 from .run_step_details_tool_calls_code_object import RunStepDetailsToolCallsCodeObject
-from .run_step_details_tool_calls_code_object_code_interpreter import RunStepDetailsToolCallsCodeObjectCodeInterpreter
 from .run_step_details_tool_calls_code_output_image_object import RunStepDetailsToolCallsCodeOutputImageObject
-from .run_step_details_tool_calls_code_output_image_object_image import (
-    RunStepDetailsToolCallsCodeOutputImageObjectImage,
-)
 from .run_step_details_tool_calls_code_output_logs_object import RunStepDetailsToolCallsCodeOutputLogsObject
 from .run_step_details_tool_calls_file_search_object import RunStepDetailsToolCallsFileSearchObject
-from .run_step_details_tool_calls_file_search_object_file_search import (
-    RunStepDetailsToolCallsFileSearchObjectFileSearch,
-)
 from .run_step_details_tool_calls_function_object import RunStepDetailsToolCallsFunctionObject
-from .run_step_details_tool_calls_function_object_function import RunStepDetailsToolCallsFunctionObjectFunction
 from .run_step_details_tool_calls_object import RunStepDetailsToolCallsObject
 from .run_step_expired_event import RunStepExpiredEvent
 from .run_step_failed_event import RunStepFailedEvent
@@ -157,28 +132,32 @@ from .run_step_last_error_code import RunStepLastErrorCode
 from .run_step_object import RunStepObject
 from .run_step_object_status import RunStepObjectStatus
 from .run_step_object_type import RunStepObjectType
+from .run_tool_call_function import RunToolCallFunction
 from .run_tool_call_object import RunToolCallObject
-from .run_tool_call_object_function import RunToolCallObjectFunction
 from .static_chunking_strategy import StaticChunkingStrategy
 from .static_chunking_strategy_request_param import StaticChunkingStrategyRequestParam
+from .submit_tool_outputs import SubmitToolOutputs
 from .thread_created_event import ThreadCreatedEvent
 from .thread_object import ThreadObject
+from .tool_choice_function import ToolChoiceFunction
+from .tool_choice_mode import ToolChoiceMode
 from .tool_resources import ToolResources
 from .truncation_object import TruncationObject
 from .truncation_object_type import TruncationObjectType
 from .vector_store_to_create import VectorStoreToCreate
 
 __all__ = (
-    "AssistantsApiToolChoiceOptionType0",
     "AssistantsNamedToolChoice",
-    "AssistantsNamedToolChoiceFunction",
     "AssistantsNamedToolChoiceType",
     "AssistantToolsCode",
     "AssistantToolsFileSearch",
-    "AssistantToolsFileSearchFileSearch",
     "AssistantToolsFileSearchTypeOnly",
     "AssistantToolsFunction",
     "AutoChunkingStrategy",
+    "CodeInterpreterCall",
+    "CodeInterpreterCallDelta",
+    "CodeInterpreterImage",
+    "CodeInterpreterImageDelta",
     "CodeInterpreterToolResources",
     "CreateMessageRequest",
     "CreateMessageRequestRole",
@@ -192,42 +171,47 @@ __all__ = (
     "Error",
     "ErrorEvent",
     "ErrorResponse",
+    "FileCitation",
+    "FileCitationDelta",
+    "FilePath",
+    "FilePathDelta",
+    "FileSearchCall",
     "FileSearchRankingOptions",
     "FileSearchRankingOptionsRanker",
     "FileSearchResult",
-    "FileSearchResultContentItem",
+    "FileSearchResultContent",
+    "FileSearchSettings",
     "FileSearchToolResources",
+    "FunctionCall",
+    "FunctionCallDelta",
     "FunctionObject",
     "ImageDetail",
+    "ImageFile",
+    "ImageFileDelta",
+    "ImageUrl",
+    "ImageUrlDelta",
+    "JsonSchemaFormat",
     "MessageAttachment",
     "MessageCompletedEvent",
     "MessageContentImageFileObject",
-    "MessageContentImageFileObjectImageFile",
     "MessageContentImageUrlObject",
-    "MessageContentImageUrlObjectImageUrl",
     "MessageContentRefusalObject",
     "MessageContentTextAnnotationsFileCitationObject",
-    "MessageContentTextAnnotationsFileCitationObjectFileCitation",
     "MessageContentTextAnnotationsFilePathObject",
-    "MessageContentTextAnnotationsFilePathObjectFilePath",
     "MessageContentTextObject",
-    "MessageContentTextObjectText",
     "MessageCreatedEvent",
+    "MessageCreation",
+    "MessageCreationDelta",
+    "MessageDelta",
     "MessageDeltaContentImageFileObject",
-    "MessageDeltaContentImageFileObjectImageFile",
     "MessageDeltaContentImageUrlObject",
-    "MessageDeltaContentImageUrlObjectImageUrl",
     "MessageDeltaContentRefusalObject",
     "MessageDeltaContentTextAnnotationsFileCitationObject",
-    "MessageDeltaContentTextAnnotationsFileCitationObjectFileCitation",
     "MessageDeltaContentTextAnnotationsFilePathObject",
-    "MessageDeltaContentTextAnnotationsFilePathObjectFilePath",
     "MessageDeltaContentTextObject",
-    "MessageDeltaContentTextObjectText",
     "MessageDeltaEvent",
     "MessageDeltaObject",
-    "MessageDeltaObjectDelta",
-    "MessageDeltaObjectDeltaRole",
+    "MessageDeltaRole",
     "MessageIncompleteDetails",
     "MessageIncompleteDetailsReason",
     "MessageIncompleteEvent",
@@ -236,10 +220,11 @@ __all__ = (
     "MessageObjectRole",
     "MessageObjectStatus",
     "MessageRequestContentTextObject",
+    "MessageText",
+    "MessageTextDelta",
     "ReasoningEffort",
     "ResponseFormatJsonObject",
     "ResponseFormatJsonSchema",
-    "ResponseFormatJsonSchemaJsonSchema",
     "ResponseFormatText",
     "RunCancelledEvent",
     "RunCancellingEvent",
@@ -257,38 +242,28 @@ __all__ = (
     "RunObject",
     "RunQueuedEvent",
     "RunRequiredAction",
-    "RunRequiredActionSubmitToolOutputs",
     "RunRequiresActionEvent",
     "RunStatus",
     "RunStepCancelledEvent",
     "RunStepCompletedEvent",
     "RunStepCompletionUsage",
     "RunStepCreatedEvent",
+    "RunStepDelta",
     "RunStepDeltaEvent",
     "RunStepDeltaObject",
-    "RunStepDeltaObjectDelta",
     "RunStepDeltaStepDetailsMessageCreationObject",
-    "RunStepDeltaStepDetailsMessageCreationObjectMessageCreation",
     "RunStepDeltaStepDetailsToolCallsCodeObject",
-    "RunStepDeltaStepDetailsToolCallsCodeObjectCodeInterpreter",
     "RunStepDeltaStepDetailsToolCallsCodeOutputImageObject",
-    "RunStepDeltaStepDetailsToolCallsCodeOutputImageObjectImage",
     "RunStepDeltaStepDetailsToolCallsCodeOutputLogsObject",
     "RunStepDeltaStepDetailsToolCallsFileSearchObject",
     "RunStepDeltaStepDetailsToolCallsFunctionObject",
-    "RunStepDeltaStepDetailsToolCallsFunctionObjectFunction",
     "RunStepDeltaStepDetailsToolCallsObject",
     "RunStepDetailsMessageCreationObject",
-    "RunStepDetailsMessageCreationObjectMessageCreation",
     "RunStepDetailsToolCallsCodeObject",
-    "RunStepDetailsToolCallsCodeObjectCodeInterpreter",
     "RunStepDetailsToolCallsCodeOutputImageObject",
-    "RunStepDetailsToolCallsCodeOutputImageObjectImage",
     "RunStepDetailsToolCallsCodeOutputLogsObject",
     "RunStepDetailsToolCallsFileSearchObject",
-    "RunStepDetailsToolCallsFileSearchObjectFileSearch",
     "RunStepDetailsToolCallsFunctionObject",
-    "RunStepDetailsToolCallsFunctionObjectFunction",
     "RunStepDetailsToolCallsObject",
     "RunStepExpiredEvent",
     "RunStepFailedEvent",
@@ -298,12 +273,15 @@ __all__ = (
     "RunStepObject",
     "RunStepObjectStatus",
     "RunStepObjectType",
+    "RunToolCallFunction",
     "RunToolCallObject",
-    "RunToolCallObjectFunction",
     "StaticChunkingStrategy",
     "StaticChunkingStrategyRequestParam",
+    "SubmitToolOutputs",
     "ThreadCreatedEvent",
     "ThreadObject",
+    "ToolChoiceFunction",
+    "ToolChoiceMode",
     "ToolResources",
     "TruncationObject",
     "TruncationObjectType",

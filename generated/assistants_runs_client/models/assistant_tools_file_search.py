@@ -24,11 +24,11 @@ class AssistantToolsFileSearch:
 
     Attributes:
         type_ (Literal['file_search']):  Default: 'file_search'.
-        file_search (AssistantToolsFileSearchFileSearch | Unset): Search settings.
+        file_search (FileSearchSettings | Unset): Search settings.
     """
 
     type_: Literal["file_search"] = "file_search"
-    file_search: AssistantToolsFileSearchFileSearch | Unset = UNSET
+    file_search: FileSearchSettings | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -50,7 +50,7 @@ class AssistantToolsFileSearch:
             raise ValueError(f"type must be 'file_search', got {type_!r}")
         file_search = d.get("file_search", UNSET)
         if file_search is not UNSET:
-            file_search = AssistantToolsFileSearchFileSearch.from_dict(file_search)
+            file_search = FileSearchSettings.from_dict(file_search)
         assistant_tools_file_search = cls(
             type_=type_,
             file_search=file_search,
@@ -80,4 +80,4 @@ class AssistantToolsFileSearch:
 
 # The models this one refers to are imported once its own class exists, so that references may
 # run in circles and parsing needs no import at call time.
-from ..models.assistant_tools_file_search_file_search import AssistantToolsFileSearchFileSearch  # noqa: E402
+from ..models.file_search_settings import FileSearchSettings  # noqa: E402

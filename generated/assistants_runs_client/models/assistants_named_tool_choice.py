@@ -28,11 +28,11 @@ class AssistantsNamedToolChoice:
 
     Attributes:
         type_ (AssistantsNamedToolChoiceType): The kind of tool to call.
-        function (AssistantsNamedToolChoiceFunction | Unset): The function to call, when `type` is `function`.
+        function (ToolChoiceFunction | Unset): The function to call, when `type` is `function`.
     """
 
     type_: AssistantsNamedToolChoiceType
-    function: AssistantsNamedToolChoiceFunction | Unset = UNSET
+    function: ToolChoiceFunction | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -52,7 +52,7 @@ class AssistantsNamedToolChoice:
         type_ = check_assistants_named_tool_choice_type(d["type"])
         function = d.get("function", UNSET)
         if function is not UNSET:
-            function = AssistantsNamedToolChoiceFunction.from_dict(function)
+            function = ToolChoiceFunction.from_dict(function)
         assistants_named_tool_choice = cls(
             type_=type_,
             function=function,
@@ -82,4 +82,4 @@ class AssistantsNamedToolChoice:
 
 # The models this one refers to are imported once its own class exists, so that references may
 # run in circles and parsing needs no import at call time.
-from ..models.assistants_named_tool_choice_function import AssistantsNamedToolChoiceFunction  # noqa: E402
+from ..models.tool_choice_function import ToolChoiceFunction  # noqa: E402

@@ -7,11 +7,8 @@ from typing import Any, Literal, Self
 
 from attrs import define as _attrs_define
 
-from ..models.assistants_api_tool_choice_option_type_0 import (
-    ASSISTANTS_API_TOOL_CHOICE_OPTION_TYPE_0_VALUES,
-    AssistantsApiToolChoiceOptionType0,
-)
 from ..models.reasoning_effort import ReasoningEffort, check_reasoning_effort
+from ..models.tool_choice_mode import TOOL_CHOICE_MODE_VALUES, ToolChoiceMode
 from ..types import UNSET, Unset
 
 
@@ -41,7 +38,7 @@ class CreateRunRequest:
         max_completion_tokens (int | None | Unset): Most completion tokens the run may use over all its turns; past it
             the run ends `incomplete`.
         truncation_strategy (None | TruncationObject | Unset):
-        tool_choice (AssistantsApiToolChoiceOptionType0 | AssistantsNamedToolChoice | None | Unset):
+        tool_choice (AssistantsNamedToolChoice | None | ToolChoiceMode | Unset):
         parallel_tool_calls (bool | Unset): Whether the model may call several functions at once.
         response_format (dict[str, Any] | Literal['auto'] | None | ResponseFormatJsonObject | ResponseFormatJsonSchema |
             ResponseFormatText | Unset):
@@ -63,7 +60,7 @@ class CreateRunRequest:
     max_prompt_tokens: int | None | Unset = UNSET
     max_completion_tokens: int | None | Unset = UNSET
     truncation_strategy: None | TruncationObject | Unset = UNSET
-    tool_choice: AssistantsApiToolChoiceOptionType0 | AssistantsNamedToolChoice | None | Unset = UNSET
+    tool_choice: AssistantsNamedToolChoice | None | ToolChoiceMode | Unset = UNSET
     parallel_tool_calls: bool | Unset = UNSET
     response_format: (
         dict[str, Any]
@@ -212,17 +209,17 @@ def _dump_componentsschemas_run_tools_override_type_0_item(
     return value
 
 
-def _parse_tool_choice(data: object) -> AssistantsApiToolChoiceOptionType0 | AssistantsNamedToolChoice | None:
+def _parse_tool_choice(data: object) -> AssistantsNamedToolChoice | None | ToolChoiceMode:
     if data is None:
         return None
     if isinstance(data, dict):
         return AssistantsNamedToolChoice.from_dict(data)
-    if isinstance(data, str) and data in ASSISTANTS_API_TOOL_CHOICE_OPTION_TYPE_0_VALUES:
+    if isinstance(data, str) and data in TOOL_CHOICE_MODE_VALUES:
         return data
     raise TypeError(f"tool_choice: unexpected {type(data).__name__} {data!r:.80}")
 
 
-def _dump_tool_choice(value: AssistantsApiToolChoiceOptionType0 | AssistantsNamedToolChoice | None) -> Any:
+def _dump_tool_choice(value: AssistantsNamedToolChoice | None | ToolChoiceMode) -> Any:
     if isinstance(value, AssistantsNamedToolChoice):
         return value.to_dict()
     return value

@@ -28,14 +28,14 @@ class FileSearchResult:
         file_id (str):
         file_name (str):
         score (float):
-        content (list[FileSearchResultContentItem] | Unset): The matching text; only with
+        content (list[FileSearchResultContent] | Unset): The matching text; only with
             `include[]=step_details.tool_calls[*].file_search.results[*].content`.
     """
 
     file_id: str
     file_name: str
     score: float
-    content: list[FileSearchResultContentItem] | Unset = UNSET
+    content: list[FileSearchResultContent] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -59,7 +59,7 @@ class FileSearchResult:
         score = d["score"]
         content = d.get("content", UNSET)
         if content is not UNSET:
-            content = [FileSearchResultContentItem.from_dict(item0) for item0 in content]
+            content = [FileSearchResultContent.from_dict(item0) for item0 in content]
         file_search_result = cls(
             file_id=file_id,
             file_name=file_name,
@@ -91,4 +91,4 @@ class FileSearchResult:
 
 # The models this one refers to are imported once its own class exists, so that references may
 # run in circles and parsing needs no import at call time.
-from ..models.file_search_result_content_item import FileSearchResultContentItem  # noqa: E402
+from ..models.file_search_result_content import FileSearchResultContent  # noqa: E402

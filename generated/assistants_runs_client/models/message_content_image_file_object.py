@@ -22,10 +22,10 @@ class MessageContentImageFileObject:
 
     Attributes:
         type_ (Literal['image_file']):  Default: 'image_file'.
-        image_file (MessageContentImageFileObjectImageFile): The file and how closely to look at it.
+        image_file (ImageFile): The file and how closely to look at it.
     """
 
-    image_file: MessageContentImageFileObjectImageFile
+    image_file: ImageFile
     type_: Literal["image_file"] = "image_file"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -45,7 +45,7 @@ class MessageContentImageFileObject:
         type_ = d["type"]
         if type_ != "image_file":
             raise ValueError(f"type must be 'image_file', got {type_!r}")
-        image_file = MessageContentImageFileObjectImageFile.from_dict(d["image_file"])
+        image_file = ImageFile.from_dict(d["image_file"])
         message_content_image_file_object = cls(
             type_=type_,
             image_file=image_file,
@@ -75,4 +75,4 @@ class MessageContentImageFileObject:
 
 # The models this one refers to are imported once its own class exists, so that references may
 # run in circles and parsing needs no import at call time.
-from ..models.message_content_image_file_object_image_file import MessageContentImageFileObjectImageFile  # noqa: E402
+from ..models.image_file import ImageFile  # noqa: E402

@@ -22,10 +22,10 @@ class MessageContentImageUrlObject:
 
     Attributes:
         type_ (Literal['image_url']):  Default: 'image_url'.
-        image_url (MessageContentImageUrlObjectImageUrl): The address and how closely to look at it.
+        image_url (ImageUrl): The address and how closely to look at it.
     """
 
-    image_url: MessageContentImageUrlObjectImageUrl
+    image_url: ImageUrl
     type_: Literal["image_url"] = "image_url"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -45,7 +45,7 @@ class MessageContentImageUrlObject:
         type_ = d["type"]
         if type_ != "image_url":
             raise ValueError(f"type must be 'image_url', got {type_!r}")
-        image_url = MessageContentImageUrlObjectImageUrl.from_dict(d["image_url"])
+        image_url = ImageUrl.from_dict(d["image_url"])
         message_content_image_url_object = cls(
             type_=type_,
             image_url=image_url,
@@ -75,4 +75,4 @@ class MessageContentImageUrlObject:
 
 # The models this one refers to are imported once its own class exists, so that references may
 # run in circles and parsing needs no import at call time.
-from ..models.message_content_image_url_object_image_url import MessageContentImageUrlObjectImageUrl  # noqa: E402
+from ..models.image_url import ImageUrl  # noqa: E402

@@ -26,13 +26,13 @@ class MessageContentTextAnnotationsFileCitationObject:
     Attributes:
         type_ (Literal['file_citation']):  Default: 'file_citation'.
         text (str): The span of the text that is replaced by the citation.
-        file_citation (MessageContentTextAnnotationsFileCitationObjectFileCitation): The cited file.
+        file_citation (FileCitation): The cited file.
         start_index (int):
         end_index (int):
     """
 
     text: str
-    file_citation: MessageContentTextAnnotationsFileCitationObjectFileCitation
+    file_citation: FileCitation
     start_index: int
     end_index: int
     type_: Literal["file_citation"] = "file_citation"
@@ -58,7 +58,7 @@ class MessageContentTextAnnotationsFileCitationObject:
         if type_ != "file_citation":
             raise ValueError(f"type must be 'file_citation', got {type_!r}")
         text = d["text"]
-        file_citation = MessageContentTextAnnotationsFileCitationObjectFileCitation.from_dict(d["file_citation"])
+        file_citation = FileCitation.from_dict(d["file_citation"])
         start_index = d["start_index"]
         end_index = d["end_index"]
         message_content_text_annotations_file_citation_object = cls(
@@ -93,6 +93,4 @@ class MessageContentTextAnnotationsFileCitationObject:
 
 # The models this one refers to are imported once its own class exists, so that references may
 # run in circles and parsing needs no import at call time.
-from ..models.message_content_text_annotations_file_citation_object_file_citation import (
-    MessageContentTextAnnotationsFileCitationObjectFileCitation,  # noqa: E402
-)
+from ..models.file_citation import FileCitation  # noqa: E402

@@ -26,13 +26,13 @@ class MessageContentTextAnnotationsFilePathObject:
     Attributes:
         type_ (Literal['file_path']):  Default: 'file_path'.
         text (str): The span of the text that is replaced by the path.
-        file_path (MessageContentTextAnnotationsFilePathObjectFilePath): The written file.
+        file_path (FilePath): The written file.
         start_index (int):
         end_index (int):
     """
 
     text: str
-    file_path: MessageContentTextAnnotationsFilePathObjectFilePath
+    file_path: FilePath
     start_index: int
     end_index: int
     type_: Literal["file_path"] = "file_path"
@@ -58,7 +58,7 @@ class MessageContentTextAnnotationsFilePathObject:
         if type_ != "file_path":
             raise ValueError(f"type must be 'file_path', got {type_!r}")
         text = d["text"]
-        file_path = MessageContentTextAnnotationsFilePathObjectFilePath.from_dict(d["file_path"])
+        file_path = FilePath.from_dict(d["file_path"])
         start_index = d["start_index"]
         end_index = d["end_index"]
         message_content_text_annotations_file_path_object = cls(
@@ -93,6 +93,4 @@ class MessageContentTextAnnotationsFilePathObject:
 
 # The models this one refers to are imported once its own class exists, so that references may
 # run in circles and parsing needs no import at call time.
-from ..models.message_content_text_annotations_file_path_object_file_path import (
-    MessageContentTextAnnotationsFilePathObjectFilePath,  # noqa: E402
-)
+from ..models.file_path import FilePath  # noqa: E402

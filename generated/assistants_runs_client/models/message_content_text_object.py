@@ -22,10 +22,10 @@ class MessageContentTextObject:
 
     Attributes:
         type_ (Literal['text']):  Default: 'text'.
-        text (MessageContentTextObjectText): The text and what it cites.
+        text (MessageText): The text and what it cites.
     """
 
-    text: MessageContentTextObjectText
+    text: MessageText
     type_: Literal["text"] = "text"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -45,7 +45,7 @@ class MessageContentTextObject:
         type_ = d["type"]
         if type_ != "text":
             raise ValueError(f"type must be 'text', got {type_!r}")
-        text = MessageContentTextObjectText.from_dict(d["text"])
+        text = MessageText.from_dict(d["text"])
         message_content_text_object = cls(
             type_=type_,
             text=text,
@@ -75,4 +75,4 @@ class MessageContentTextObject:
 
 # The models this one refers to are imported once its own class exists, so that references may
 # run in circles and parsing needs no import at call time.
-from ..models.message_content_text_object_text import MessageContentTextObjectText  # noqa: E402
+from ..models.message_text import MessageText  # noqa: E402

@@ -26,12 +26,12 @@ class MessageDeltaContentImageFileObject:
     Attributes:
         index (int): The part's position in the message.
         type_ (Literal['image_file']):  Default: 'image_file'.
-        image_file (MessageDeltaContentImageFileObjectImageFile | Unset):
+        image_file (ImageFileDelta | Unset):
     """
 
     index: int
     type_: Literal["image_file"] = "image_file"
-    image_file: MessageDeltaContentImageFileObjectImageFile | Unset = UNSET
+    image_file: ImageFileDelta | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -55,7 +55,7 @@ class MessageDeltaContentImageFileObject:
             raise ValueError(f"type must be 'image_file', got {type_!r}")
         image_file = d.get("image_file", UNSET)
         if image_file is not UNSET:
-            image_file = MessageDeltaContentImageFileObjectImageFile.from_dict(image_file)
+            image_file = ImageFileDelta.from_dict(image_file)
         message_delta_content_image_file_object = cls(
             index=index,
             type_=type_,
@@ -86,4 +86,4 @@ class MessageDeltaContentImageFileObject:
 
 # The models this one refers to are imported once its own class exists, so that references may
 # run in circles and parsing needs no import at call time.
-from ..models.message_delta_content_image_file_object_image_file import MessageDeltaContentImageFileObjectImageFile  # noqa: E402
+from ..models.image_file_delta import ImageFileDelta  # noqa: E402

@@ -26,12 +26,12 @@ class MessageDeltaContentImageUrlObject:
     Attributes:
         index (int): The part's position in the message.
         type_ (Literal['image_url']):  Default: 'image_url'.
-        image_url (MessageDeltaContentImageUrlObjectImageUrl | Unset):
+        image_url (ImageUrlDelta | Unset):
     """
 
     index: int
     type_: Literal["image_url"] = "image_url"
-    image_url: MessageDeltaContentImageUrlObjectImageUrl | Unset = UNSET
+    image_url: ImageUrlDelta | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -55,7 +55,7 @@ class MessageDeltaContentImageUrlObject:
             raise ValueError(f"type must be 'image_url', got {type_!r}")
         image_url = d.get("image_url", UNSET)
         if image_url is not UNSET:
-            image_url = MessageDeltaContentImageUrlObjectImageUrl.from_dict(image_url)
+            image_url = ImageUrlDelta.from_dict(image_url)
         message_delta_content_image_url_object = cls(
             index=index,
             type_=type_,
@@ -86,4 +86,4 @@ class MessageDeltaContentImageUrlObject:
 
 # The models this one refers to are imported once its own class exists, so that references may
 # run in circles and parsing needs no import at call time.
-from ..models.message_delta_content_image_url_object_image_url import MessageDeltaContentImageUrlObjectImageUrl  # noqa: E402
+from ..models.image_url_delta import ImageUrlDelta  # noqa: E402

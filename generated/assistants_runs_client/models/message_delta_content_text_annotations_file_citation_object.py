@@ -30,7 +30,7 @@ class MessageDeltaContentTextAnnotationsFileCitationObject:
         index (int):
         type_ (Literal['file_citation']):  Default: 'file_citation'.
         text (str | Unset):
-        file_citation (MessageDeltaContentTextAnnotationsFileCitationObjectFileCitation | Unset):
+        file_citation (FileCitationDelta | Unset):
         start_index (int | Unset):
         end_index (int | Unset):
     """
@@ -38,7 +38,7 @@ class MessageDeltaContentTextAnnotationsFileCitationObject:
     index: int
     type_: Literal["file_citation"] = "file_citation"
     text: str | Unset = UNSET
-    file_citation: MessageDeltaContentTextAnnotationsFileCitationObjectFileCitation | Unset = UNSET
+    file_citation: FileCitationDelta | Unset = UNSET
     start_index: int | Unset = UNSET
     end_index: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -71,7 +71,7 @@ class MessageDeltaContentTextAnnotationsFileCitationObject:
         text = d.get("text", UNSET)
         file_citation = d.get("file_citation", UNSET)
         if file_citation is not UNSET:
-            file_citation = MessageDeltaContentTextAnnotationsFileCitationObjectFileCitation.from_dict(file_citation)
+            file_citation = FileCitationDelta.from_dict(file_citation)
         start_index = d.get("start_index", UNSET)
         end_index = d.get("end_index", UNSET)
         message_delta_content_text_annotations_file_citation_object = cls(
@@ -109,6 +109,4 @@ class MessageDeltaContentTextAnnotationsFileCitationObject:
 
 # The models this one refers to are imported once its own class exists, so that references may
 # run in circles and parsing needs no import at call time.
-from ..models.message_delta_content_text_annotations_file_citation_object_file_citation import (
-    MessageDeltaContentTextAnnotationsFileCitationObjectFileCitation,  # noqa: E402
-)
+from ..models.file_citation_delta import FileCitationDelta  # noqa: E402

@@ -30,7 +30,7 @@ class MessageDeltaContentTextAnnotationsFilePathObject:
         index (int):
         type_ (Literal['file_path']):  Default: 'file_path'.
         text (str | Unset):
-        file_path (MessageDeltaContentTextAnnotationsFilePathObjectFilePath | Unset):
+        file_path (FilePathDelta | Unset):
         start_index (int | Unset):
         end_index (int | Unset):
     """
@@ -38,7 +38,7 @@ class MessageDeltaContentTextAnnotationsFilePathObject:
     index: int
     type_: Literal["file_path"] = "file_path"
     text: str | Unset = UNSET
-    file_path: MessageDeltaContentTextAnnotationsFilePathObjectFilePath | Unset = UNSET
+    file_path: FilePathDelta | Unset = UNSET
     start_index: int | Unset = UNSET
     end_index: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -71,7 +71,7 @@ class MessageDeltaContentTextAnnotationsFilePathObject:
         text = d.get("text", UNSET)
         file_path = d.get("file_path", UNSET)
         if file_path is not UNSET:
-            file_path = MessageDeltaContentTextAnnotationsFilePathObjectFilePath.from_dict(file_path)
+            file_path = FilePathDelta.from_dict(file_path)
         start_index = d.get("start_index", UNSET)
         end_index = d.get("end_index", UNSET)
         message_delta_content_text_annotations_file_path_object = cls(
@@ -109,6 +109,4 @@ class MessageDeltaContentTextAnnotationsFilePathObject:
 
 # The models this one refers to are imported once its own class exists, so that references may
 # run in circles and parsing needs no import at call time.
-from ..models.message_delta_content_text_annotations_file_path_object_file_path import (
-    MessageDeltaContentTextAnnotationsFilePathObjectFilePath,  # noqa: E402
-)
+from ..models.file_path_delta import FilePathDelta  # noqa: E402

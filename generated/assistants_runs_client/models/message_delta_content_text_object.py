@@ -26,12 +26,12 @@ class MessageDeltaContentTextObject:
     Attributes:
         index (int): The part's position in the message.
         type_ (Literal['text']):  Default: 'text'.
-        text (MessageDeltaContentTextObjectText | Unset):
+        text (MessageTextDelta | Unset):
     """
 
     index: int
     type_: Literal["text"] = "text"
-    text: MessageDeltaContentTextObjectText | Unset = UNSET
+    text: MessageTextDelta | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -55,7 +55,7 @@ class MessageDeltaContentTextObject:
             raise ValueError(f"type must be 'text', got {type_!r}")
         text = d.get("text", UNSET)
         if text is not UNSET:
-            text = MessageDeltaContentTextObjectText.from_dict(text)
+            text = MessageTextDelta.from_dict(text)
         message_delta_content_text_object = cls(
             index=index,
             type_=type_,
@@ -86,4 +86,4 @@ class MessageDeltaContentTextObject:
 
 # The models this one refers to are imported once its own class exists, so that references may
 # run in circles and parsing needs no import at call time.
-from ..models.message_delta_content_text_object_text import MessageDeltaContentTextObjectText  # noqa: E402
+from ..models.message_text_delta import MessageTextDelta  # noqa: E402

@@ -24,11 +24,11 @@ class MessageDeltaObject:
     Attributes:
         id (str): The message that changes.
         object_ (Literal['thread.message.delta']):  Default: 'thread.message.delta'.
-        delta (MessageDeltaObjectDelta): The fields that changed.
+        delta (MessageDelta): The fields that changed.
     """
 
     id: str
-    delta: MessageDeltaObjectDelta
+    delta: MessageDelta
     object_: Literal["thread.message.delta"] = "thread.message.delta"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -50,7 +50,7 @@ class MessageDeltaObject:
         object_ = d["object"]
         if object_ != "thread.message.delta":
             raise ValueError(f"object must be 'thread.message.delta', got {object_!r}")
-        delta = MessageDeltaObjectDelta.from_dict(d["delta"])
+        delta = MessageDelta.from_dict(d["delta"])
         message_delta_object = cls(
             id=id,
             object_=object_,
@@ -81,4 +81,4 @@ class MessageDeltaObject:
 
 # The models this one refers to are imported once its own class exists, so that references may
 # run in circles and parsing needs no import at call time.
-from ..models.message_delta_object_delta import MessageDeltaObjectDelta  # noqa: E402
+from ..models.message_delta import MessageDelta  # noqa: E402

@@ -22,10 +22,10 @@ class ResponseFormatJsonSchema:
 
     Attributes:
         type_ (Literal['json_schema']):  Default: 'json_schema'.
-        json_schema (ResponseFormatJsonSchemaJsonSchema): The schema the answer must match.
+        json_schema (JsonSchemaFormat): The schema the answer must match.
     """
 
-    json_schema: ResponseFormatJsonSchemaJsonSchema
+    json_schema: JsonSchemaFormat
     type_: Literal["json_schema"] = "json_schema"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -45,7 +45,7 @@ class ResponseFormatJsonSchema:
         type_ = d["type"]
         if type_ != "json_schema":
             raise ValueError(f"type must be 'json_schema', got {type_!r}")
-        json_schema = ResponseFormatJsonSchemaJsonSchema.from_dict(d["json_schema"])
+        json_schema = JsonSchemaFormat.from_dict(d["json_schema"])
         response_format_json_schema = cls(
             type_=type_,
             json_schema=json_schema,
@@ -75,4 +75,4 @@ class ResponseFormatJsonSchema:
 
 # The models this one refers to are imported once its own class exists, so that references may
 # run in circles and parsing needs no import at call time.
-from ..models.response_format_json_schema_json_schema import ResponseFormatJsonSchemaJsonSchema  # noqa: E402
+from ..models.json_schema_format import JsonSchemaFormat  # noqa: E402

@@ -8,11 +8,8 @@ from typing import Any, Literal, Self
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.assistants_api_tool_choice_option_type_0 import (
-    ASSISTANTS_API_TOOL_CHOICE_OPTION_TYPE_0_VALUES,
-    AssistantsApiToolChoiceOptionType0,
-)
 from ..models.run_status import RunStatus, check_run_status
+from ..models.tool_choice_mode import TOOL_CHOICE_MODE_VALUES, ToolChoiceMode
 from ..types import UNSET, Unset
 
 _PROPERTY_NAMES = frozenset(
@@ -78,7 +75,7 @@ class RunObject:
         max_prompt_tokens (int | None): The prompt token limit of the run.
         max_completion_tokens (int | None): The completion token limit of the run.
         truncation_strategy (None | TruncationObject):
-        tool_choice (AssistantsApiToolChoiceOptionType0 | AssistantsNamedToolChoice | None):
+        tool_choice (AssistantsNamedToolChoice | None | ToolChoiceMode):
         parallel_tool_calls (bool): Whether the model may call several functions at once.
         response_format (dict[str, Any] | Literal['auto'] | None | ResponseFormatJsonObject | ResponseFormatJsonSchema |
             ResponseFormatText):
@@ -107,7 +104,7 @@ class RunObject:
     max_prompt_tokens: int | None
     max_completion_tokens: int | None
     truncation_strategy: None | TruncationObject
-    tool_choice: AssistantsApiToolChoiceOptionType0 | AssistantsNamedToolChoice | None
+    tool_choice: AssistantsNamedToolChoice | None | ToolChoiceMode
     parallel_tool_calls: bool
     response_format: (
         dict[str, Any]
@@ -276,17 +273,17 @@ def _dump_tools_item(
     return value
 
 
-def _parse_tool_choice(data: object) -> AssistantsApiToolChoiceOptionType0 | AssistantsNamedToolChoice | None:
+def _parse_tool_choice(data: object) -> AssistantsNamedToolChoice | None | ToolChoiceMode:
     if data is None:
         return None
     if isinstance(data, dict):
         return AssistantsNamedToolChoice.from_dict(data)
-    if isinstance(data, str) and data in ASSISTANTS_API_TOOL_CHOICE_OPTION_TYPE_0_VALUES:
+    if isinstance(data, str) and data in TOOL_CHOICE_MODE_VALUES:
         return data
     raise TypeError(f"tool_choice: unexpected {type(data).__name__} {data!r:.80}")
 
 
-def _dump_tool_choice(value: AssistantsApiToolChoiceOptionType0 | AssistantsNamedToolChoice | None) -> Any:
+def _dump_tool_choice(value: AssistantsNamedToolChoice | None | ToolChoiceMode) -> Any:
     if isinstance(value, AssistantsNamedToolChoice):
         return value.to_dict()
     return value

@@ -22,10 +22,10 @@ class RunRequiredAction:
 
     Attributes:
         type_ (Literal['submit_tool_outputs']):  Default: 'submit_tool_outputs'.
-        submit_tool_outputs (RunRequiredActionSubmitToolOutputs): The calls whose outputs must be submitted.
+        submit_tool_outputs (SubmitToolOutputs): The calls whose outputs must be submitted.
     """
 
-    submit_tool_outputs: RunRequiredActionSubmitToolOutputs
+    submit_tool_outputs: SubmitToolOutputs
     type_: Literal["submit_tool_outputs"] = "submit_tool_outputs"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -45,7 +45,7 @@ class RunRequiredAction:
         type_ = d["type"]
         if type_ != "submit_tool_outputs":
             raise ValueError(f"type must be 'submit_tool_outputs', got {type_!r}")
-        submit_tool_outputs = RunRequiredActionSubmitToolOutputs.from_dict(d["submit_tool_outputs"])
+        submit_tool_outputs = SubmitToolOutputs.from_dict(d["submit_tool_outputs"])
         run_required_action = cls(
             type_=type_,
             submit_tool_outputs=submit_tool_outputs,
@@ -75,4 +75,4 @@ class RunRequiredAction:
 
 # The models this one refers to are imported once its own class exists, so that references may
 # run in circles and parsing needs no import at call time.
-from ..models.run_required_action_submit_tool_outputs import RunRequiredActionSubmitToolOutputs  # noqa: E402
+from ..models.submit_tool_outputs import SubmitToolOutputs  # noqa: E402

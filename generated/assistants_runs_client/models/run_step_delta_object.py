@@ -24,11 +24,11 @@ class RunStepDeltaObject:
     Attributes:
         id (str): The step that changes.
         object_ (Literal['thread.run.step.delta']):  Default: 'thread.run.step.delta'.
-        delta (RunStepDeltaObjectDelta):
+        delta (RunStepDelta):
     """
 
     id: str
-    delta: RunStepDeltaObjectDelta
+    delta: RunStepDelta
     object_: Literal["thread.run.step.delta"] = "thread.run.step.delta"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -50,7 +50,7 @@ class RunStepDeltaObject:
         object_ = d["object"]
         if object_ != "thread.run.step.delta":
             raise ValueError(f"object must be 'thread.run.step.delta', got {object_!r}")
-        delta = RunStepDeltaObjectDelta.from_dict(d["delta"])
+        delta = RunStepDelta.from_dict(d["delta"])
         run_step_delta_object = cls(
             id=id,
             object_=object_,
@@ -81,4 +81,4 @@ class RunStepDeltaObject:
 
 # The models this one refers to are imported once its own class exists, so that references may
 # run in circles and parsing needs no import at call time.
-from ..models.run_step_delta_object_delta import RunStepDeltaObjectDelta  # noqa: E402
+from ..models.run_step_delta import RunStepDelta  # noqa: E402

@@ -24,11 +24,11 @@ class RunStepDeltaStepDetailsMessageCreationObject:
 
     Attributes:
         type_ (Literal['message_creation']):  Default: 'message_creation'.
-        message_creation (RunStepDeltaStepDetailsMessageCreationObjectMessageCreation | Unset):
+        message_creation (MessageCreationDelta | Unset):
     """
 
     type_: Literal["message_creation"] = "message_creation"
-    message_creation: RunStepDeltaStepDetailsMessageCreationObjectMessageCreation | Unset = UNSET
+    message_creation: MessageCreationDelta | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -50,7 +50,7 @@ class RunStepDeltaStepDetailsMessageCreationObject:
             raise ValueError(f"type must be 'message_creation', got {type_!r}")
         message_creation = d.get("message_creation", UNSET)
         if message_creation is not UNSET:
-            message_creation = RunStepDeltaStepDetailsMessageCreationObjectMessageCreation.from_dict(message_creation)
+            message_creation = MessageCreationDelta.from_dict(message_creation)
         run_step_delta_step_details_message_creation_object = cls(
             type_=type_,
             message_creation=message_creation,
@@ -80,6 +80,4 @@ class RunStepDeltaStepDetailsMessageCreationObject:
 
 # The models this one refers to are imported once its own class exists, so that references may
 # run in circles and parsing needs no import at call time.
-from ..models.run_step_delta_step_details_message_creation_object_message_creation import (
-    RunStepDeltaStepDetailsMessageCreationObjectMessageCreation,  # noqa: E402
-)
+from ..models.message_creation_delta import MessageCreationDelta  # noqa: E402

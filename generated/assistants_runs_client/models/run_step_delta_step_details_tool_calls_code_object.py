@@ -28,13 +28,13 @@ class RunStepDeltaStepDetailsToolCallsCodeObject:
         index (int):
         type_ (Literal['code_interpreter']):  Default: 'code_interpreter'.
         id (str | Unset):
-        code_interpreter (RunStepDeltaStepDetailsToolCallsCodeObjectCodeInterpreter | Unset):
+        code_interpreter (CodeInterpreterCallDelta | Unset):
     """
 
     index: int
     type_: Literal["code_interpreter"] = "code_interpreter"
     id: str | Unset = UNSET
-    code_interpreter: RunStepDeltaStepDetailsToolCallsCodeObjectCodeInterpreter | Unset = UNSET
+    code_interpreter: CodeInterpreterCallDelta | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -61,7 +61,7 @@ class RunStepDeltaStepDetailsToolCallsCodeObject:
         id = d.get("id", UNSET)
         code_interpreter = d.get("code_interpreter", UNSET)
         if code_interpreter is not UNSET:
-            code_interpreter = RunStepDeltaStepDetailsToolCallsCodeObjectCodeInterpreter.from_dict(code_interpreter)
+            code_interpreter = CodeInterpreterCallDelta.from_dict(code_interpreter)
         run_step_delta_step_details_tool_calls_code_object = cls(
             index=index,
             type_=type_,
@@ -93,6 +93,4 @@ class RunStepDeltaStepDetailsToolCallsCodeObject:
 
 # The models this one refers to are imported once its own class exists, so that references may
 # run in circles and parsing needs no import at call time.
-from ..models.run_step_delta_step_details_tool_calls_code_object_code_interpreter import (
-    RunStepDeltaStepDetailsToolCallsCodeObjectCodeInterpreter,  # noqa: E402
-)
+from ..models.code_interpreter_call_delta import CodeInterpreterCallDelta  # noqa: E402

@@ -26,12 +26,12 @@ class RunStepDeltaStepDetailsToolCallsCodeOutputImageObject:
     Attributes:
         index (int):
         type_ (Literal['image']):  Default: 'image'.
-        image (RunStepDeltaStepDetailsToolCallsCodeOutputImageObjectImage | Unset):
+        image (CodeInterpreterImageDelta | Unset):
     """
 
     index: int
     type_: Literal["image"] = "image"
-    image: RunStepDeltaStepDetailsToolCallsCodeOutputImageObjectImage | Unset = UNSET
+    image: CodeInterpreterImageDelta | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -55,7 +55,7 @@ class RunStepDeltaStepDetailsToolCallsCodeOutputImageObject:
             raise ValueError(f"type must be 'image', got {type_!r}")
         image = d.get("image", UNSET)
         if image is not UNSET:
-            image = RunStepDeltaStepDetailsToolCallsCodeOutputImageObjectImage.from_dict(image)
+            image = CodeInterpreterImageDelta.from_dict(image)
         run_step_delta_step_details_tool_calls_code_output_image_object = cls(
             index=index,
             type_=type_,
@@ -86,6 +86,4 @@ class RunStepDeltaStepDetailsToolCallsCodeOutputImageObject:
 
 # The models this one refers to are imported once its own class exists, so that references may
 # run in circles and parsing needs no import at call time.
-from ..models.run_step_delta_step_details_tool_calls_code_output_image_object_image import (
-    RunStepDeltaStepDetailsToolCallsCodeOutputImageObjectImage,  # noqa: E402
-)
+from ..models.code_interpreter_image_delta import CodeInterpreterImageDelta  # noqa: E402

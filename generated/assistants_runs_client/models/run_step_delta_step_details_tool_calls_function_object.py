@@ -28,13 +28,13 @@ class RunStepDeltaStepDetailsToolCallsFunctionObject:
         index (int):
         type_ (Literal['function']):  Default: 'function'.
         id (str | Unset):
-        function (RunStepDeltaStepDetailsToolCallsFunctionObjectFunction | Unset):
+        function (FunctionCallDelta | Unset):
     """
 
     index: int
     type_: Literal["function"] = "function"
     id: str | Unset = UNSET
-    function: RunStepDeltaStepDetailsToolCallsFunctionObjectFunction | Unset = UNSET
+    function: FunctionCallDelta | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -61,7 +61,7 @@ class RunStepDeltaStepDetailsToolCallsFunctionObject:
         id = d.get("id", UNSET)
         function = d.get("function", UNSET)
         if function is not UNSET:
-            function = RunStepDeltaStepDetailsToolCallsFunctionObjectFunction.from_dict(function)
+            function = FunctionCallDelta.from_dict(function)
         run_step_delta_step_details_tool_calls_function_object = cls(
             index=index,
             type_=type_,
@@ -93,6 +93,4 @@ class RunStepDeltaStepDetailsToolCallsFunctionObject:
 
 # The models this one refers to are imported once its own class exists, so that references may
 # run in circles and parsing needs no import at call time.
-from ..models.run_step_delta_step_details_tool_calls_function_object_function import (
-    RunStepDeltaStepDetailsToolCallsFunctionObjectFunction,  # noqa: E402
-)
+from ..models.function_call_delta import FunctionCallDelta  # noqa: E402

@@ -22,10 +22,10 @@ class RunStepDetailsMessageCreationObject:
 
     Attributes:
         type_ (Literal['message_creation']):  Default: 'message_creation'.
-        message_creation (RunStepDetailsMessageCreationObjectMessageCreation):
+        message_creation (MessageCreation):
     """
 
-    message_creation: RunStepDetailsMessageCreationObjectMessageCreation
+    message_creation: MessageCreation
     type_: Literal["message_creation"] = "message_creation"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -45,7 +45,7 @@ class RunStepDetailsMessageCreationObject:
         type_ = d["type"]
         if type_ != "message_creation":
             raise ValueError(f"type must be 'message_creation', got {type_!r}")
-        message_creation = RunStepDetailsMessageCreationObjectMessageCreation.from_dict(d["message_creation"])
+        message_creation = MessageCreation.from_dict(d["message_creation"])
         run_step_details_message_creation_object = cls(
             type_=type_,
             message_creation=message_creation,
@@ -75,6 +75,4 @@ class RunStepDetailsMessageCreationObject:
 
 # The models this one refers to are imported once its own class exists, so that references may
 # run in circles and parsing needs no import at call time.
-from ..models.run_step_details_message_creation_object_message_creation import (
-    RunStepDetailsMessageCreationObjectMessageCreation,  # noqa: E402
-)
+from ..models.message_creation import MessageCreation  # noqa: E402

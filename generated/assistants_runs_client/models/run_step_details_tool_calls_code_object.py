@@ -24,11 +24,11 @@ class RunStepDetailsToolCallsCodeObject:
     Attributes:
         id (str):
         type_ (Literal['code_interpreter']):  Default: 'code_interpreter'.
-        code_interpreter (RunStepDetailsToolCallsCodeObjectCodeInterpreter):
+        code_interpreter (CodeInterpreterCall):
     """
 
     id: str
-    code_interpreter: RunStepDetailsToolCallsCodeObjectCodeInterpreter
+    code_interpreter: CodeInterpreterCall
     type_: Literal["code_interpreter"] = "code_interpreter"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -50,7 +50,7 @@ class RunStepDetailsToolCallsCodeObject:
         type_ = d["type"]
         if type_ != "code_interpreter":
             raise ValueError(f"type must be 'code_interpreter', got {type_!r}")
-        code_interpreter = RunStepDetailsToolCallsCodeObjectCodeInterpreter.from_dict(d["code_interpreter"])
+        code_interpreter = CodeInterpreterCall.from_dict(d["code_interpreter"])
         run_step_details_tool_calls_code_object = cls(
             id=id,
             type_=type_,
@@ -81,6 +81,4 @@ class RunStepDetailsToolCallsCodeObject:
 
 # The models this one refers to are imported once its own class exists, so that references may
 # run in circles and parsing needs no import at call time.
-from ..models.run_step_details_tool_calls_code_object_code_interpreter import (
-    RunStepDetailsToolCallsCodeObjectCodeInterpreter,  # noqa: E402
-)
+from ..models.code_interpreter_call import CodeInterpreterCall  # noqa: E402

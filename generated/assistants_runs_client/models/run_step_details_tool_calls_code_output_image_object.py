@@ -22,10 +22,10 @@ class RunStepDetailsToolCallsCodeOutputImageObject:
 
     Attributes:
         type_ (Literal['image']):  Default: 'image'.
-        image (RunStepDetailsToolCallsCodeOutputImageObjectImage):
+        image (CodeInterpreterImage):
     """
 
-    image: RunStepDetailsToolCallsCodeOutputImageObjectImage
+    image: CodeInterpreterImage
     type_: Literal["image"] = "image"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -45,7 +45,7 @@ class RunStepDetailsToolCallsCodeOutputImageObject:
         type_ = d["type"]
         if type_ != "image":
             raise ValueError(f"type must be 'image', got {type_!r}")
-        image = RunStepDetailsToolCallsCodeOutputImageObjectImage.from_dict(d["image"])
+        image = CodeInterpreterImage.from_dict(d["image"])
         run_step_details_tool_calls_code_output_image_object = cls(
             type_=type_,
             image=image,
@@ -75,6 +75,4 @@ class RunStepDetailsToolCallsCodeOutputImageObject:
 
 # The models this one refers to are imported once its own class exists, so that references may
 # run in circles and parsing needs no import at call time.
-from ..models.run_step_details_tool_calls_code_output_image_object_image import (
-    RunStepDetailsToolCallsCodeOutputImageObjectImage,  # noqa: E402
-)
+from ..models.code_interpreter_image import CodeInterpreterImage  # noqa: E402

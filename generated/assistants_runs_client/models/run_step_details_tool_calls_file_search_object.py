@@ -24,11 +24,11 @@ class RunStepDetailsToolCallsFileSearchObject:
     Attributes:
         id (str):
         type_ (Literal['file_search']):  Default: 'file_search'.
-        file_search (RunStepDetailsToolCallsFileSearchObjectFileSearch):
+        file_search (FileSearchCall):
     """
 
     id: str
-    file_search: RunStepDetailsToolCallsFileSearchObjectFileSearch
+    file_search: FileSearchCall
     type_: Literal["file_search"] = "file_search"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -50,7 +50,7 @@ class RunStepDetailsToolCallsFileSearchObject:
         type_ = d["type"]
         if type_ != "file_search":
             raise ValueError(f"type must be 'file_search', got {type_!r}")
-        file_search = RunStepDetailsToolCallsFileSearchObjectFileSearch.from_dict(d["file_search"])
+        file_search = FileSearchCall.from_dict(d["file_search"])
         run_step_details_tool_calls_file_search_object = cls(
             id=id,
             type_=type_,
@@ -81,6 +81,4 @@ class RunStepDetailsToolCallsFileSearchObject:
 
 # The models this one refers to are imported once its own class exists, so that references may
 # run in circles and parsing needs no import at call time.
-from ..models.run_step_details_tool_calls_file_search_object_file_search import (
-    RunStepDetailsToolCallsFileSearchObjectFileSearch,  # noqa: E402
-)
+from ..models.file_search_call import FileSearchCall  # noqa: E402

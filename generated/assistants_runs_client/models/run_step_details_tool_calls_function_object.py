@@ -24,11 +24,11 @@ class RunStepDetailsToolCallsFunctionObject:
     Attributes:
         id (str):
         type_ (Literal['function']):  Default: 'function'.
-        function (RunStepDetailsToolCallsFunctionObjectFunction):
+        function (FunctionCall):
     """
 
     id: str
-    function: RunStepDetailsToolCallsFunctionObjectFunction
+    function: FunctionCall
     type_: Literal["function"] = "function"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -50,7 +50,7 @@ class RunStepDetailsToolCallsFunctionObject:
         type_ = d["type"]
         if type_ != "function":
             raise ValueError(f"type must be 'function', got {type_!r}")
-        function = RunStepDetailsToolCallsFunctionObjectFunction.from_dict(d["function"])
+        function = FunctionCall.from_dict(d["function"])
         run_step_details_tool_calls_function_object = cls(
             id=id,
             type_=type_,
@@ -81,4 +81,4 @@ class RunStepDetailsToolCallsFunctionObject:
 
 # The models this one refers to are imported once its own class exists, so that references may
 # run in circles and parsing needs no import at call time.
-from ..models.run_step_details_tool_calls_function_object_function import RunStepDetailsToolCallsFunctionObjectFunction  # noqa: E402
+from ..models.function_call import FunctionCall  # noqa: E402

@@ -24,11 +24,11 @@ class RunToolCallObject:
     Attributes:
         id (str): The call's id; quote it when submitting the output.
         type_ (Literal['function']):  Default: 'function'.
-        function (RunToolCallObjectFunction): The function and its arguments.
+        function (RunToolCallFunction): The function and its arguments.
     """
 
     id: str
-    function: RunToolCallObjectFunction
+    function: RunToolCallFunction
     type_: Literal["function"] = "function"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -50,7 +50,7 @@ class RunToolCallObject:
         type_ = d["type"]
         if type_ != "function":
             raise ValueError(f"type must be 'function', got {type_!r}")
-        function = RunToolCallObjectFunction.from_dict(d["function"])
+        function = RunToolCallFunction.from_dict(d["function"])
         run_tool_call_object = cls(
             id=id,
             type_=type_,
@@ -81,4 +81,4 @@ class RunToolCallObject:
 
 # The models this one refers to are imported once its own class exists, so that references may
 # run in circles and parsing needs no import at call time.
-from ..models.run_tool_call_object_function import RunToolCallObjectFunction  # noqa: E402
+from ..models.run_tool_call_function import RunToolCallFunction  # noqa: E402

@@ -35,7 +35,7 @@ def _get_kwargs(
 ) -> dict[str, Any]:
     params: dict[str, Any] = {}
     if not isinstance(include, Unset):
-        params["include[]"] = [item0 for item0 in include]
+        params["include[]"] = include
 
     return {
         "method": "post",

@@ -1,64 +1,63 @@
-"""MessageContentImageUrlObjectImageUrl: The address and how closely to look at it."""
+"""FileSearchResultContent"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import Any, Literal, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.image_detail import ImageDetail, check_image_detail
 from ..types import UNSET, Unset
 
 _PROPERTY_NAMES = frozenset(
     (
-        "url",
-        "detail",
+        "type",
+        "text",
     )
 )
 
 
 @_attrs_define
-class MessageContentImageUrlObjectImageUrl:
-    """The address and how closely to look at it.
-
+class FileSearchResultContent:
+    """
     Attributes:
-        url (str): The image's address.
-        detail (ImageDetail | Unset): Image resolution; `low` uses fewer tokens.
+        type_ (Literal['text'] | Unset):  Default: 'text'.
+        text (str | Unset):
     """
 
-    url: str
-    detail: ImageDetail | Unset = UNSET
+    type_: Literal["text"] | Unset = "text"
+    text: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """This object as JSON data: UNSET fields are left out."""
         field_dict: dict[str, Any] = {
             **self.additional_properties,
-            "url": self.url,
         }
-        if not isinstance(self.detail, Unset):
-            field_dict["detail"] = self.detail
+        if not isinstance(self.type_, Unset):
+            field_dict["type"] = self.type_
+        if not isinstance(self.text, Unset):
+            field_dict["text"] = self.text
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from JSON data; raises KeyError, TypeError or ValueError if it does not fit."""
         d = src_dict
-        url = d["url"]
-        detail = d.get("detail", UNSET)
-        if detail is not UNSET:
-            detail = check_image_detail(detail)
-        message_content_image_url_object_image_url = cls(
-            url=url,
-            detail=detail,
+        type_ = d.get("type", UNSET)
+        if type_ is not UNSET and type_ != "text":
+            raise ValueError(f"type must be 'text', got {type_!r}")
+        text = d.get("text", UNSET)
+        file_search_result_content = cls(
+            type_=type_,
+            text=text,
         )
-        if len(d) != 1 + (detail is not UNSET):
-            message_content_image_url_object_image_url.additional_properties = {
+        if len(d) != 0 + (type_ is not UNSET) + (text is not UNSET):
+            file_search_result_content.additional_properties = {
                 key: value for key, value in d.items() if key not in _PROPERTY_NAMES
             }
-        return message_content_image_url_object_image_url
+        return file_search_result_content
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,4 +1,4 @@
-"""RunStepDetailsMessageCreationObjectMessageCreation"""
+"""FunctionCall"""
 
 from __future__ import annotations
 
@@ -8,24 +8,36 @@ from typing import Any, Self
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-_PROPERTY_NAMES = frozenset(("message_id",))
+_PROPERTY_NAMES = frozenset(
+    (
+        "name",
+        "arguments",
+        "output",
+    )
+)
 
 
 @_attrs_define
-class RunStepDetailsMessageCreationObjectMessageCreation:
+class FunctionCall:
     """
     Attributes:
-        message_id (str): The message written.
+        name (str):
+        arguments (str): The arguments as JSON text.
+        output (None | str): The submitted output; null until submitted.
     """
 
-    message_id: str
+    name: str
+    arguments: str
+    output: None | str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """This object as JSON data: UNSET fields are left out."""
         field_dict: dict[str, Any] = {
             **self.additional_properties,
-            "message_id": self.message_id,
+            "name": self.name,
+            "arguments": self.arguments,
+            "output": self.output,
         }
         return field_dict
 
@@ -33,15 +45,17 @@ class RunStepDetailsMessageCreationObjectMessageCreation:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from JSON data; raises KeyError, TypeError or ValueError if it does not fit."""
         d = src_dict
-        message_id = d["message_id"]
-        run_step_details_message_creation_object_message_creation = cls(
-            message_id=message_id,
+        name = d["name"]
+        arguments = d["arguments"]
+        output = d["output"]
+        function_call = cls(
+            name=name,
+            arguments=arguments,
+            output=output,
         )
-        if len(d) != 1:
-            run_step_details_message_creation_object_message_creation.additional_properties = {
-                key: value for key, value in d.items() if key not in _PROPERTY_NAMES
-            }
-        return run_step_details_message_creation_object_message_creation
+        if len(d) != 3:
+            function_call.additional_properties = {key: value for key, value in d.items() if key not in _PROPERTY_NAMES}
+        return function_call
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,4 +1,4 @@
-"""RunToolCallObjectFunction: The function and its arguments."""
+"""FileCitation: The cited file."""
 
 from __future__ import annotations
 
@@ -8,33 +8,25 @@ from typing import Any, Self
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-_PROPERTY_NAMES = frozenset(
-    (
-        "name",
-        "arguments",
-    )
-)
+_PROPERTY_NAMES = frozenset(("file_id",))
 
 
 @_attrs_define
-class RunToolCallObjectFunction:
-    """The function and its arguments.
+class FileCitation:
+    """The cited file.
 
     Attributes:
-        name (str): The function's name.
-        arguments (str): The arguments as JSON text.
+        file_id (str): The file's id.
     """
 
-    name: str
-    arguments: str
+    file_id: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """This object as JSON data: UNSET fields are left out."""
         field_dict: dict[str, Any] = {
             **self.additional_properties,
-            "name": self.name,
-            "arguments": self.arguments,
+            "file_id": self.file_id,
         }
         return field_dict
 
@@ -42,17 +34,13 @@ class RunToolCallObjectFunction:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from JSON data; raises KeyError, TypeError or ValueError if it does not fit."""
         d = src_dict
-        name = d["name"]
-        arguments = d["arguments"]
-        run_tool_call_object_function = cls(
-            name=name,
-            arguments=arguments,
+        file_id = d["file_id"]
+        file_citation = cls(
+            file_id=file_id,
         )
-        if len(d) != 2:
-            run_tool_call_object_function.additional_properties = {
-                key: value for key, value in d.items() if key not in _PROPERTY_NAMES
-            }
-        return run_tool_call_object_function
+        if len(d) != 1:
+            file_citation.additional_properties = {key: value for key, value in d.items() if key not in _PROPERTY_NAMES}
+        return file_citation
 
     @property
     def additional_keys(self) -> list[str]:

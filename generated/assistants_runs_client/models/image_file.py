@@ -1,4 +1,4 @@
-"""RunStepDetailsToolCallsCodeOutputImageObjectImage"""
+"""ImageFile: The file and how closely to look at it."""
 
 from __future__ import annotations
 
@@ -8,17 +8,28 @@ from typing import Any, Self
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-_PROPERTY_NAMES = frozenset(("file_id",))
+from ..models.image_detail import ImageDetail, check_image_detail
+from ..types import UNSET, Unset
+
+_PROPERTY_NAMES = frozenset(
+    (
+        "file_id",
+        "detail",
+    )
+)
 
 
 @_attrs_define
-class RunStepDetailsToolCallsCodeOutputImageObjectImage:
-    """
+class ImageFile:
+    """The file and how closely to look at it.
+
     Attributes:
-        file_id (str):
+        file_id (str): The uploaded image file.
+        detail (ImageDetail | Unset): Image resolution; `low` uses fewer tokens.
     """
 
     file_id: str
+    detail: ImageDetail | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -27,6 +38,8 @@ class RunStepDetailsToolCallsCodeOutputImageObjectImage:
             **self.additional_properties,
             "file_id": self.file_id,
         }
+        if not isinstance(self.detail, Unset):
+            field_dict["detail"] = self.detail
         return field_dict
 
     @classmethod
@@ -34,14 +47,16 @@ class RunStepDetailsToolCallsCodeOutputImageObjectImage:
         """Build from JSON data; raises KeyError, TypeError or ValueError if it does not fit."""
         d = src_dict
         file_id = d["file_id"]
-        run_step_details_tool_calls_code_output_image_object_image = cls(
+        detail = d.get("detail", UNSET)
+        if detail is not UNSET:
+            detail = check_image_detail(detail)
+        image_file = cls(
             file_id=file_id,
+            detail=detail,
         )
-        if len(d) != 1:
-            run_step_details_tool_calls_code_output_image_object_image.additional_properties = {
-                key: value for key, value in d.items() if key not in _PROPERTY_NAMES
-            }
-        return run_step_details_tool_calls_code_output_image_object_image
+        if len(d) != 1 + (detail is not UNSET):
+            image_file.additional_properties = {key: value for key, value in d.items() if key not in _PROPERTY_NAMES}
+        return image_file
 
     @property
     def additional_keys(self) -> list[str]:

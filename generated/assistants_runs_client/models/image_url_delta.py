@@ -1,4 +1,4 @@
-"""MessageDeltaContentImageFileObjectImageFile"""
+"""ImageUrlDelta"""
 
 from __future__ import annotations
 
@@ -13,21 +13,21 @@ from ..types import UNSET, Unset
 
 _PROPERTY_NAMES = frozenset(
     (
-        "file_id",
+        "url",
         "detail",
     )
 )
 
 
 @_attrs_define
-class MessageDeltaContentImageFileObjectImageFile:
+class ImageUrlDelta:
     """
     Attributes:
-        file_id (str | Unset):
+        url (str | Unset):
         detail (ImageDetail | Unset): Image resolution; `low` uses fewer tokens.
     """
 
-    file_id: str | Unset = UNSET
+    url: str | Unset = UNSET
     detail: ImageDetail | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -36,8 +36,8 @@ class MessageDeltaContentImageFileObjectImageFile:
         field_dict: dict[str, Any] = {
             **self.additional_properties,
         }
-        if not isinstance(self.file_id, Unset):
-            field_dict["file_id"] = self.file_id
+        if not isinstance(self.url, Unset):
+            field_dict["url"] = self.url
         if not isinstance(self.detail, Unset):
             field_dict["detail"] = self.detail
         return field_dict
@@ -46,19 +46,19 @@ class MessageDeltaContentImageFileObjectImageFile:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from JSON data; raises KeyError, TypeError or ValueError if it does not fit."""
         d = src_dict
-        file_id = d.get("file_id", UNSET)
+        url = d.get("url", UNSET)
         detail = d.get("detail", UNSET)
         if detail is not UNSET:
             detail = check_image_detail(detail)
-        message_delta_content_image_file_object_image_file = cls(
-            file_id=file_id,
+        image_url_delta = cls(
+            url=url,
             detail=detail,
         )
-        if len(d) != 0 + (file_id is not UNSET) + (detail is not UNSET):
-            message_delta_content_image_file_object_image_file.additional_properties = {
+        if len(d) != 0 + (url is not UNSET) + (detail is not UNSET):
+            image_url_delta.additional_properties = {
                 key: value for key, value in d.items() if key not in _PROPERTY_NAMES
             }
-        return message_delta_content_image_file_object_image_file
+        return image_url_delta
 
     @property
     def additional_keys(self) -> list[str]:

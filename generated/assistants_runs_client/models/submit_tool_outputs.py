@@ -1,4 +1,4 @@
-"""RunStepDetailsToolCallsFunctionObjectFunction"""
+"""SubmitToolOutputs: The calls whose outputs must be submitted."""
 
 from __future__ import annotations
 
@@ -8,36 +8,25 @@ from typing import Any, Self
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-_PROPERTY_NAMES = frozenset(
-    (
-        "name",
-        "arguments",
-        "output",
-    )
-)
+_PROPERTY_NAMES = frozenset(("tool_calls",))
 
 
 @_attrs_define
-class RunStepDetailsToolCallsFunctionObjectFunction:
-    """
+class SubmitToolOutputs:
+    """The calls whose outputs must be submitted.
+
     Attributes:
-        name (str):
-        arguments (str): The arguments as JSON text.
-        output (None | str): The submitted output; null until submitted.
+        tool_calls (list[RunToolCallObject]): The function calls to answer.
     """
 
-    name: str
-    arguments: str
-    output: None | str
+    tool_calls: list[RunToolCallObject]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """This object as JSON data: UNSET fields are left out."""
         field_dict: dict[str, Any] = {
             **self.additional_properties,
-            "name": self.name,
-            "arguments": self.arguments,
-            "output": self.output,
+            "tool_calls": [item0.to_dict() for item0 in self.tool_calls],
         }
         return field_dict
 
@@ -45,19 +34,15 @@ class RunStepDetailsToolCallsFunctionObjectFunction:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from JSON data; raises KeyError, TypeError or ValueError if it does not fit."""
         d = src_dict
-        name = d["name"]
-        arguments = d["arguments"]
-        output = d["output"]
-        run_step_details_tool_calls_function_object_function = cls(
-            name=name,
-            arguments=arguments,
-            output=output,
+        tool_calls = [RunToolCallObject.from_dict(item0) for item0 in d["tool_calls"]]
+        submit_tool_outputs = cls(
+            tool_calls=tool_calls,
         )
-        if len(d) != 3:
-            run_step_details_tool_calls_function_object_function.additional_properties = {
+        if len(d) != 1:
+            submit_tool_outputs.additional_properties = {
                 key: value for key, value in d.items() if key not in _PROPERTY_NAMES
             }
-        return run_step_details_tool_calls_function_object_function
+        return submit_tool_outputs
 
     @property
     def additional_keys(self) -> list[str]:
@@ -74,3 +59,8 @@ class RunStepDetailsToolCallsFunctionObjectFunction:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to are imported once its own class exists, so that references may
+# run in circles and parsing needs no import at call time.
+from ..models.run_tool_call_object import RunToolCallObject  # noqa: E402

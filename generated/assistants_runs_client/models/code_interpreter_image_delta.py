@@ -1,4 +1,4 @@
-"""AssistantsNamedToolChoiceFunction: The function to call, when `type` is `function`."""
+"""CodeInterpreterImageDelta"""
 
 from __future__ import annotations
 
@@ -8,41 +8,43 @@ from typing import Any, Self
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-_PROPERTY_NAMES = frozenset(("name",))
+from ..types import UNSET, Unset
+
+_PROPERTY_NAMES = frozenset(("file_id",))
 
 
 @_attrs_define
-class AssistantsNamedToolChoiceFunction:
-    """The function to call, when `type` is `function`.
-
+class CodeInterpreterImageDelta:
+    """
     Attributes:
-        name (str): The function's name.
+        file_id (str | Unset):
     """
 
-    name: str
+    file_id: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """This object as JSON data: UNSET fields are left out."""
         field_dict: dict[str, Any] = {
             **self.additional_properties,
-            "name": self.name,
         }
+        if not isinstance(self.file_id, Unset):
+            field_dict["file_id"] = self.file_id
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from JSON data; raises KeyError, TypeError or ValueError if it does not fit."""
         d = src_dict
-        name = d["name"]
-        assistants_named_tool_choice_function = cls(
-            name=name,
+        file_id = d.get("file_id", UNSET)
+        code_interpreter_image_delta = cls(
+            file_id=file_id,
         )
-        if len(d) != 1:
-            assistants_named_tool_choice_function.additional_properties = {
+        if len(d) != 0 + (file_id is not UNSET):
+            code_interpreter_image_delta.additional_properties = {
                 key: value for key, value in d.items() if key not in _PROPERTY_NAMES
             }
-        return assistants_named_tool_choice_function
+        return code_interpreter_image_delta
 
     @property
     def additional_keys(self) -> list[str]:

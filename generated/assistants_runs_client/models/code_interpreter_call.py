@@ -1,4 +1,4 @@
-"""RunStepDetailsToolCallsCodeObjectCodeInterpreter"""
+"""CodeInterpreterCall"""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ _PROPERTY_NAMES = frozenset(
 
 
 @_attrs_define
-class RunStepDetailsToolCallsCodeObjectCodeInterpreter:
+class CodeInterpreterCall:
     """
     Attributes:
         input_ (str): The code run.
@@ -46,15 +46,15 @@ class RunStepDetailsToolCallsCodeObjectCodeInterpreter:
         d = src_dict
         input_ = d["input"]
         outputs = [_parse_outputs_item(item0) for item0 in d["outputs"]]
-        run_step_details_tool_calls_code_object_code_interpreter = cls(
+        code_interpreter_call = cls(
             input_=input_,
             outputs=outputs,
         )
         if len(d) != 2:
-            run_step_details_tool_calls_code_object_code_interpreter.additional_properties = {
+            code_interpreter_call.additional_properties = {
                 key: value for key, value in d.items() if key not in _PROPERTY_NAMES
             }
-        return run_step_details_tool_calls_code_object_code_interpreter
+        return code_interpreter_call
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,4 +1,4 @@
-"""MessageContentTextObjectText: The text and what it cites."""
+"""MessageText: The text and what it cites."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ _PROPERTY_NAMES = frozenset(
 
 
 @_attrs_define
-class MessageContentTextObjectText:
+class MessageText:
     """The text and what it cites.
 
     Attributes:
@@ -47,15 +47,13 @@ class MessageContentTextObjectText:
         d = src_dict
         value = d["value"]
         annotations = [_parse_annotations_item(item0) for item0 in d["annotations"]]
-        message_content_text_object_text = cls(
+        message_text = cls(
             value=value,
             annotations=annotations,
         )
         if len(d) != 2:
-            message_content_text_object_text.additional_properties = {
-                key: value for key, value in d.items() if key not in _PROPERTY_NAMES
-            }
-        return message_content_text_object_text
+            message_text.additional_properties = {key: value for key, value in d.items() if key not in _PROPERTY_NAMES}
+        return message_text
 
     @property
     def additional_keys(self) -> list[str]:

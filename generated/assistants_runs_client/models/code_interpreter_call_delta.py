@@ -1,4 +1,4 @@
-"""RunStepDeltaStepDetailsToolCallsCodeObjectCodeInterpreter"""
+"""CodeInterpreterCallDelta"""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ _PROPERTY_NAMES = frozenset(
 
 
 @_attrs_define
-class RunStepDeltaStepDetailsToolCallsCodeObjectCodeInterpreter:
+class CodeInterpreterCallDelta:
     """
     Attributes:
         input_ (str | Unset):
@@ -57,15 +57,15 @@ class RunStepDeltaStepDetailsToolCallsCodeObjectCodeInterpreter:
         outputs = d.get("outputs", UNSET)
         if outputs is not UNSET:
             outputs = [_parse_outputs_item(item0) for item0 in outputs]
-        run_step_delta_step_details_tool_calls_code_object_code_interpreter = cls(
+        code_interpreter_call_delta = cls(
             input_=input_,
             outputs=outputs,
         )
         if len(d) != 0 + (input_ is not UNSET) + (outputs is not UNSET):
-            run_step_delta_step_details_tool_calls_code_object_code_interpreter.additional_properties = {
+            code_interpreter_call_delta.additional_properties = {
                 key: value for key, value in d.items() if key not in _PROPERTY_NAMES
             }
-        return run_step_delta_step_details_tool_calls_code_object_code_interpreter
+        return code_interpreter_call_delta
 
     @property
     def additional_keys(self) -> list[str]:

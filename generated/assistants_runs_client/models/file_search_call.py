@@ -1,4 +1,4 @@
-"""RunStepDetailsToolCallsFileSearchObjectFileSearch"""
+"""FileSearchCall"""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ _PROPERTY_NAMES = frozenset(
 
 
 @_attrs_define
-class RunStepDetailsToolCallsFileSearchObjectFileSearch:
+class FileSearchCall:
     """
     Attributes:
         ranking_options (FileSearchRankingOptions | Unset): How search results are ranked and filtered.
@@ -51,15 +51,15 @@ class RunStepDetailsToolCallsFileSearchObjectFileSearch:
         results = d.get("results", UNSET)
         if results is not UNSET:
             results = [FileSearchResult.from_dict(item0) for item0 in results]
-        run_step_details_tool_calls_file_search_object_file_search = cls(
+        file_search_call = cls(
             ranking_options=ranking_options,
             results=results,
         )
         if len(d) != 0 + (ranking_options is not UNSET) + (results is not UNSET):
-            run_step_details_tool_calls_file_search_object_file_search.additional_properties = {
+            file_search_call.additional_properties = {
                 key: value for key, value in d.items() if key not in _PROPERTY_NAMES
             }
-        return run_step_details_tool_calls_file_search_object_file_search
+        return file_search_call
 
     @property
     def additional_keys(self) -> list[str]:

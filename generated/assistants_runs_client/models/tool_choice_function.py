@@ -1,4 +1,4 @@
-"""RunStepDeltaStepDetailsToolCallsFunctionObjectFunction"""
+"""ToolChoiceFunction: The function to call, when `type` is `function`."""
 
 from __future__ import annotations
 
@@ -8,61 +8,41 @@ from typing import Any, Self
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
-_PROPERTY_NAMES = frozenset(
-    (
-        "name",
-        "arguments",
-        "output",
-    )
-)
+_PROPERTY_NAMES = frozenset(("name",))
 
 
 @_attrs_define
-class RunStepDeltaStepDetailsToolCallsFunctionObjectFunction:
-    """
+class ToolChoiceFunction:
+    """The function to call, when `type` is `function`.
+
     Attributes:
-        name (str | Unset):
-        arguments (str | Unset):
-        output (None | str | Unset):
+        name (str): The function's name.
     """
 
-    name: str | Unset = UNSET
-    arguments: str | Unset = UNSET
-    output: None | str | Unset = UNSET
+    name: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """This object as JSON data: UNSET fields are left out."""
         field_dict: dict[str, Any] = {
             **self.additional_properties,
+            "name": self.name,
         }
-        if not isinstance(self.name, Unset):
-            field_dict["name"] = self.name
-        if not isinstance(self.arguments, Unset):
-            field_dict["arguments"] = self.arguments
-        if not isinstance(self.output, Unset):
-            field_dict["output"] = self.output
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from JSON data; raises KeyError, TypeError or ValueError if it does not fit."""
         d = src_dict
-        name = d.get("name", UNSET)
-        arguments = d.get("arguments", UNSET)
-        output = d.get("output", UNSET)
-        run_step_delta_step_details_tool_calls_function_object_function = cls(
+        name = d["name"]
+        tool_choice_function = cls(
             name=name,
-            arguments=arguments,
-            output=output,
         )
-        if len(d) != 0 + (name is not UNSET) + (arguments is not UNSET) + (output is not UNSET):
-            run_step_delta_step_details_tool_calls_function_object_function.additional_properties = {
+        if len(d) != 1:
+            tool_choice_function.additional_properties = {
                 key: value for key, value in d.items() if key not in _PROPERTY_NAMES
             }
-        return run_step_delta_step_details_tool_calls_function_object_function
+        return tool_choice_function
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,4 +1,4 @@
-"""MessageDeltaContentTextObjectText"""
+"""MessageTextDelta"""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ _PROPERTY_NAMES = frozenset(
 
 
 @_attrs_define
-class MessageDeltaContentTextObjectText:
+class MessageTextDelta:
     """
     Attributes:
         value (str | Unset): The text to append.
@@ -57,15 +57,15 @@ class MessageDeltaContentTextObjectText:
         annotations = d.get("annotations", UNSET)
         if annotations is not UNSET:
             annotations = [_parse_annotations_item(item0) for item0 in annotations]
-        message_delta_content_text_object_text = cls(
+        message_text_delta = cls(
             value=value,
             annotations=annotations,
         )
         if len(d) != 0 + (value is not UNSET) + (annotations is not UNSET):
-            message_delta_content_text_object_text.additional_properties = {
+            message_text_delta.additional_properties = {
                 key: value for key, value in d.items() if key not in _PROPERTY_NAMES
             }
-        return message_delta_content_text_object_text
+        return message_text_delta
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,4 +1,4 @@
-"""RunRequiredActionSubmitToolOutputs: The calls whose outputs must be submitted."""
+"""FunctionCallDelta"""
 
 from __future__ import annotations
 
@@ -8,41 +8,61 @@ from typing import Any, Self
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-_PROPERTY_NAMES = frozenset(("tool_calls",))
+from ..types import UNSET, Unset
+
+_PROPERTY_NAMES = frozenset(
+    (
+        "name",
+        "arguments",
+        "output",
+    )
+)
 
 
 @_attrs_define
-class RunRequiredActionSubmitToolOutputs:
-    """The calls whose outputs must be submitted.
-
+class FunctionCallDelta:
+    """
     Attributes:
-        tool_calls (list[RunToolCallObject]): The function calls to answer.
+        name (str | Unset):
+        arguments (str | Unset):
+        output (None | str | Unset):
     """
 
-    tool_calls: list[RunToolCallObject]
+    name: str | Unset = UNSET
+    arguments: str | Unset = UNSET
+    output: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """This object as JSON data: UNSET fields are left out."""
         field_dict: dict[str, Any] = {
             **self.additional_properties,
-            "tool_calls": [item0.to_dict() for item0 in self.tool_calls],
         }
+        if not isinstance(self.name, Unset):
+            field_dict["name"] = self.name
+        if not isinstance(self.arguments, Unset):
+            field_dict["arguments"] = self.arguments
+        if not isinstance(self.output, Unset):
+            field_dict["output"] = self.output
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from JSON data; raises KeyError, TypeError or ValueError if it does not fit."""
         d = src_dict
-        tool_calls = [RunToolCallObject.from_dict(item0) for item0 in d["tool_calls"]]
-        run_required_action_submit_tool_outputs = cls(
-            tool_calls=tool_calls,
+        name = d.get("name", UNSET)
+        arguments = d.get("arguments", UNSET)
+        output = d.get("output", UNSET)
+        function_call_delta = cls(
+            name=name,
+            arguments=arguments,
+            output=output,
         )
-        if len(d) != 1:
-            run_required_action_submit_tool_outputs.additional_properties = {
+        if len(d) != 0 + (name is not UNSET) + (arguments is not UNSET) + (output is not UNSET):
+            function_call_delta.additional_properties = {
                 key: value for key, value in d.items() if key not in _PROPERTY_NAMES
             }
-        return run_required_action_submit_tool_outputs
+        return function_call_delta
 
     @property
     def additional_keys(self) -> list[str]:
@@ -59,8 +79,3 @@ class RunRequiredActionSubmitToolOutputs:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-# The models this one refers to are imported once its own class exists, so that references may
-# run in circles and parsing needs no import at call time.
-from ..models.run_tool_call_object import RunToolCallObject  # noqa: E402

@@ -1,4 +1,4 @@
-"""MessageDeltaContentTextAnnotationsFilePathObjectFilePath"""
+"""ImageFileDelta"""
 
 from __future__ import annotations
 
@@ -8,19 +8,27 @@ from typing import Any, Self
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.image_detail import ImageDetail, check_image_detail
 from ..types import UNSET, Unset
 
-_PROPERTY_NAMES = frozenset(("file_id",))
+_PROPERTY_NAMES = frozenset(
+    (
+        "file_id",
+        "detail",
+    )
+)
 
 
 @_attrs_define
-class MessageDeltaContentTextAnnotationsFilePathObjectFilePath:
+class ImageFileDelta:
     """
     Attributes:
         file_id (str | Unset):
+        detail (ImageDetail | Unset): Image resolution; `low` uses fewer tokens.
     """
 
     file_id: str | Unset = UNSET
+    detail: ImageDetail | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -30,6 +38,8 @@ class MessageDeltaContentTextAnnotationsFilePathObjectFilePath:
         }
         if not isinstance(self.file_id, Unset):
             field_dict["file_id"] = self.file_id
+        if not isinstance(self.detail, Unset):
+            field_dict["detail"] = self.detail
         return field_dict
 
     @classmethod
@@ -37,14 +47,18 @@ class MessageDeltaContentTextAnnotationsFilePathObjectFilePath:
         """Build from JSON data; raises KeyError, TypeError or ValueError if it does not fit."""
         d = src_dict
         file_id = d.get("file_id", UNSET)
-        message_delta_content_text_annotations_file_path_object_file_path = cls(
+        detail = d.get("detail", UNSET)
+        if detail is not UNSET:
+            detail = check_image_detail(detail)
+        image_file_delta = cls(
             file_id=file_id,
+            detail=detail,
         )
-        if len(d) != 0 + (file_id is not UNSET):
-            message_delta_content_text_annotations_file_path_object_file_path.additional_properties = {
+        if len(d) != 0 + (file_id is not UNSET) + (detail is not UNSET):
+            image_file_delta.additional_properties = {
                 key: value for key, value in d.items() if key not in _PROPERTY_NAMES
             }
-        return message_delta_content_text_annotations_file_path_object_file_path
+        return image_file_delta
 
     @property
     def additional_keys(self) -> list[str]:

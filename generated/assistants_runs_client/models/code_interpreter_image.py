@@ -1,63 +1,47 @@
-"""FileSearchResultContentItem"""
+"""CodeInterpreterImage"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, Self
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
-_PROPERTY_NAMES = frozenset(
-    (
-        "type",
-        "text",
-    )
-)
+_PROPERTY_NAMES = frozenset(("file_id",))
 
 
 @_attrs_define
-class FileSearchResultContentItem:
+class CodeInterpreterImage:
     """
     Attributes:
-        type_ (Literal['text'] | Unset):  Default: 'text'.
-        text (str | Unset):
+        file_id (str):
     """
 
-    type_: Literal["text"] | Unset = "text"
-    text: str | Unset = UNSET
+    file_id: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """This object as JSON data: UNSET fields are left out."""
         field_dict: dict[str, Any] = {
             **self.additional_properties,
+            "file_id": self.file_id,
         }
-        if not isinstance(self.type_, Unset):
-            field_dict["type"] = self.type_
-        if not isinstance(self.text, Unset):
-            field_dict["text"] = self.text
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from JSON data; raises KeyError, TypeError or ValueError if it does not fit."""
         d = src_dict
-        type_ = d.get("type", UNSET)
-        if type_ is not UNSET and type_ != "text":
-            raise ValueError(f"type must be 'text', got {type_!r}")
-        text = d.get("text", UNSET)
-        file_search_result_content_item = cls(
-            type_=type_,
-            text=text,
+        file_id = d["file_id"]
+        code_interpreter_image = cls(
+            file_id=file_id,
         )
-        if len(d) != 0 + (type_ is not UNSET) + (text is not UNSET):
-            file_search_result_content_item.additional_properties = {
+        if len(d) != 1:
+            code_interpreter_image.additional_properties = {
                 key: value for key, value in d.items() if key not in _PROPERTY_NAMES
             }
-        return file_search_result_content_item
+        return code_interpreter_image
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,4 +1,4 @@
-"""RunStepDeltaStepDetailsMessageCreationObjectMessageCreation"""
+"""FilePathDelta"""
 
 from __future__ import annotations
 
@@ -10,17 +10,17 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-_PROPERTY_NAMES = frozenset(("message_id",))
+_PROPERTY_NAMES = frozenset(("file_id",))
 
 
 @_attrs_define
-class RunStepDeltaStepDetailsMessageCreationObjectMessageCreation:
+class FilePathDelta:
     """
     Attributes:
-        message_id (str | Unset):
+        file_id (str | Unset):
     """
 
-    message_id: str | Unset = UNSET
+    file_id: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -28,23 +28,23 @@ class RunStepDeltaStepDetailsMessageCreationObjectMessageCreation:
         field_dict: dict[str, Any] = {
             **self.additional_properties,
         }
-        if not isinstance(self.message_id, Unset):
-            field_dict["message_id"] = self.message_id
+        if not isinstance(self.file_id, Unset):
+            field_dict["file_id"] = self.file_id
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from JSON data; raises KeyError, TypeError or ValueError if it does not fit."""
         d = src_dict
-        message_id = d.get("message_id", UNSET)
-        run_step_delta_step_details_message_creation_object_message_creation = cls(
-            message_id=message_id,
+        file_id = d.get("file_id", UNSET)
+        file_path_delta = cls(
+            file_id=file_id,
         )
-        if len(d) != 0 + (message_id is not UNSET):
-            run_step_delta_step_details_message_creation_object_message_creation.additional_properties = {
+        if len(d) != 0 + (file_id is not UNSET):
+            file_path_delta.additional_properties = {
                 key: value for key, value in d.items() if key not in _PROPERTY_NAMES
             }
-        return run_step_delta_step_details_message_creation_object_message_creation
+        return file_path_delta
 
     @property
     def additional_keys(self) -> list[str]:

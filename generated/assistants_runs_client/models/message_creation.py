@@ -1,4 +1,4 @@
-"""MessageContentTextAnnotationsFilePathObjectFilePath: The written file."""
+"""MessageCreation"""
 
 from __future__ import annotations
 
@@ -8,25 +8,24 @@ from typing import Any, Self
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-_PROPERTY_NAMES = frozenset(("file_id",))
+_PROPERTY_NAMES = frozenset(("message_id",))
 
 
 @_attrs_define
-class MessageContentTextAnnotationsFilePathObjectFilePath:
-    """The written file.
-
+class MessageCreation:
+    """
     Attributes:
-        file_id (str): The file's id.
+        message_id (str): The message written.
     """
 
-    file_id: str
+    message_id: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """This object as JSON data: UNSET fields are left out."""
         field_dict: dict[str, Any] = {
             **self.additional_properties,
-            "file_id": self.file_id,
+            "message_id": self.message_id,
         }
         return field_dict
 
@@ -34,15 +33,15 @@ class MessageContentTextAnnotationsFilePathObjectFilePath:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from JSON data; raises KeyError, TypeError or ValueError if it does not fit."""
         d = src_dict
-        file_id = d["file_id"]
-        message_content_text_annotations_file_path_object_file_path = cls(
-            file_id=file_id,
+        message_id = d["message_id"]
+        message_creation = cls(
+            message_id=message_id,
         )
         if len(d) != 1:
-            message_content_text_annotations_file_path_object_file_path.additional_properties = {
+            message_creation.additional_properties = {
                 key: value for key, value in d.items() if key not in _PROPERTY_NAMES
             }
-        return message_content_text_annotations_file_path_object_file_path
+        return message_creation
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,4 +1,4 @@
-"""AssistantToolsFileSearchFileSearch: Search settings."""
+"""FileSearchSettings: Search settings."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ _PROPERTY_NAMES = frozenset(
 
 
 @_attrs_define
-class AssistantToolsFileSearchFileSearch:
+class FileSearchSettings:
     """Search settings.
 
     Attributes:
@@ -50,15 +50,15 @@ class AssistantToolsFileSearchFileSearch:
         ranking_options = d.get("ranking_options", UNSET)
         if ranking_options is not UNSET:
             ranking_options = FileSearchRankingOptions.from_dict(ranking_options)
-        assistant_tools_file_search_file_search = cls(
+        file_search_settings = cls(
             max_num_results=max_num_results,
             ranking_options=ranking_options,
         )
         if len(d) != 0 + (max_num_results is not UNSET) + (ranking_options is not UNSET):
-            assistant_tools_file_search_file_search.additional_properties = {
+            file_search_settings.additional_properties = {
                 key: value for key, value in d.items() if key not in _PROPERTY_NAMES
             }
-        return assistant_tools_file_search_file_search
+        return file_search_settings
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,4 +1,4 @@
-"""ResponseFormatJsonSchemaJsonSchema: The schema the answer must match."""
+"""RunToolCallFunction: The function and its arguments."""
 
 from __future__ import annotations
 
@@ -8,33 +8,25 @@ from typing import Any, Self
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 _PROPERTY_NAMES = frozenset(
     (
         "name",
-        "description",
-        "schema",
-        "strict",
+        "arguments",
     )
 )
 
 
 @_attrs_define
-class ResponseFormatJsonSchemaJsonSchema:
-    """The schema the answer must match.
+class RunToolCallFunction:
+    """The function and its arguments.
 
     Attributes:
-        name (str): A name for the format.
-        description (str | Unset): What the format is for; helps the model.
-        schema (dict[str, Any] | Unset): A JSON Schema object.
-        strict (bool | None | Unset): Whether the schema is followed exactly.
+        name (str): The function's name.
+        arguments (str): The arguments as JSON text.
     """
 
     name: str
-    description: str | Unset = UNSET
-    schema: dict[str, Any] | Unset = UNSET
-    strict: bool | None | Unset = UNSET
+    arguments: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -42,13 +34,8 @@ class ResponseFormatJsonSchemaJsonSchema:
         field_dict: dict[str, Any] = {
             **self.additional_properties,
             "name": self.name,
+            "arguments": self.arguments,
         }
-        if not isinstance(self.description, Unset):
-            field_dict["description"] = self.description
-        if not isinstance(self.schema, Unset):
-            field_dict["schema"] = self.schema
-        if not isinstance(self.strict, Unset):
-            field_dict["strict"] = self.strict
         return field_dict
 
     @classmethod
@@ -56,20 +43,16 @@ class ResponseFormatJsonSchemaJsonSchema:
         """Build from JSON data; raises KeyError, TypeError or ValueError if it does not fit."""
         d = src_dict
         name = d["name"]
-        description = d.get("description", UNSET)
-        schema = d.get("schema", UNSET)
-        strict = d.get("strict", UNSET)
-        response_format_json_schema_json_schema = cls(
+        arguments = d["arguments"]
+        run_tool_call_function = cls(
             name=name,
-            description=description,
-            schema=schema,
-            strict=strict,
+            arguments=arguments,
         )
-        if len(d) != 1 + (description is not UNSET) + (schema is not UNSET) + (strict is not UNSET):
-            response_format_json_schema_json_schema.additional_properties = {
+        if len(d) != 2:
+            run_tool_call_function.additional_properties = {
                 key: value for key, value in d.items() if key not in _PROPERTY_NAMES
             }
-        return response_format_json_schema_json_schema
+        return run_tool_call_function
 
     @property
     def additional_keys(self) -> list[str]:

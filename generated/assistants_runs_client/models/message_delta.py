@@ -1,4 +1,4 @@
-"""MessageDeltaObjectDelta: The fields that changed."""
+"""MessageDelta: The fields that changed."""
 
 from __future__ import annotations
 
@@ -8,10 +8,7 @@ from typing import Any, Self
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.message_delta_object_delta_role import (
-    MessageDeltaObjectDeltaRole,
-    check_message_delta_object_delta_role,
-)
+from ..models.message_delta_role import MessageDeltaRole, check_message_delta_role
 from ..types import UNSET, Unset
 
 _PROPERTY_NAMES = frozenset(
@@ -23,16 +20,16 @@ _PROPERTY_NAMES = frozenset(
 
 
 @_attrs_define
-class MessageDeltaObjectDelta:
+class MessageDelta:
     """The fields that changed.
 
     Attributes:
-        role (MessageDeltaObjectDeltaRole | Unset):
+        role (MessageDeltaRole | Unset):
         content (list[dict[str, Any] | MessageDeltaContentImageFileObject | MessageDeltaContentImageUrlObject |
             MessageDeltaContentRefusalObject | MessageDeltaContentTextObject] | Unset): Parts added or extended.
     """
 
-    role: MessageDeltaObjectDeltaRole | Unset = UNSET
+    role: MessageDeltaRole | Unset = UNSET
     content: (
         list[
             dict[str, Any]
@@ -62,19 +59,17 @@ class MessageDeltaObjectDelta:
         d = src_dict
         role = d.get("role", UNSET)
         if role is not UNSET:
-            role = check_message_delta_object_delta_role(role)
+            role = check_message_delta_role(role)
         content = d.get("content", UNSET)
         if content is not UNSET:
             content = [_parse_content_item(item0) for item0 in content]
-        message_delta_object_delta = cls(
+        message_delta = cls(
             role=role,
             content=content,
         )
         if len(d) != 0 + (role is not UNSET) + (content is not UNSET):
-            message_delta_object_delta.additional_properties = {
-                key: value for key, value in d.items() if key not in _PROPERTY_NAMES
-            }
-        return message_delta_object_delta
+            message_delta.additional_properties = {key: value for key, value in d.items() if key not in _PROPERTY_NAMES}
+        return message_delta
 
     @property
     def additional_keys(self) -> list[str]:

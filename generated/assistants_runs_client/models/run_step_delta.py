@@ -1,4 +1,4 @@
-"""RunStepDeltaObjectDelta"""
+"""RunStepDelta"""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ _PROPERTY_NAMES = frozenset(("step_details",))
 
 
 @_attrs_define
-class RunStepDeltaObjectDelta:
+class RunStepDelta:
     """
     Attributes:
         step_details (dict[str, Any] | RunStepDeltaStepDetailsMessageCreationObject |
@@ -42,14 +42,14 @@ class RunStepDeltaObjectDelta:
         step_details = d.get("step_details", UNSET)
         if step_details is not UNSET:
             step_details = _parse_step_details(step_details)
-        run_step_delta_object_delta = cls(
+        run_step_delta = cls(
             step_details=step_details,
         )
         if len(d) != 0 + (step_details is not UNSET):
-            run_step_delta_object_delta.additional_properties = {
+            run_step_delta.additional_properties = {
                 key: value for key, value in d.items() if key not in _PROPERTY_NAMES
             }
-        return run_step_delta_object_delta
+        return run_step_delta
 
     @property
     def additional_keys(self) -> list[str]:

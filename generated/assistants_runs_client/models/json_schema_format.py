@@ -1,4 +1,4 @@
-"""MessageDeltaContentImageUrlObjectImageUrl"""
+"""JsonSchemaFormat: The schema the answer must match."""
 
 from __future__ import annotations
 
@@ -8,57 +8,68 @@ from typing import Any, Self
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.image_detail import ImageDetail, check_image_detail
 from ..types import UNSET, Unset
 
 _PROPERTY_NAMES = frozenset(
     (
-        "url",
-        "detail",
+        "name",
+        "description",
+        "schema",
+        "strict",
     )
 )
 
 
 @_attrs_define
-class MessageDeltaContentImageUrlObjectImageUrl:
-    """
+class JsonSchemaFormat:
+    """The schema the answer must match.
+
     Attributes:
-        url (str | Unset):
-        detail (ImageDetail | Unset): Image resolution; `low` uses fewer tokens.
+        name (str): A name for the format.
+        description (str | Unset): What the format is for; helps the model.
+        schema (dict[str, Any] | Unset): A JSON Schema object.
+        strict (bool | None | Unset): Whether the schema is followed exactly.
     """
 
-    url: str | Unset = UNSET
-    detail: ImageDetail | Unset = UNSET
+    name: str
+    description: str | Unset = UNSET
+    schema: dict[str, Any] | Unset = UNSET
+    strict: bool | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """This object as JSON data: UNSET fields are left out."""
         field_dict: dict[str, Any] = {
             **self.additional_properties,
+            "name": self.name,
         }
-        if not isinstance(self.url, Unset):
-            field_dict["url"] = self.url
-        if not isinstance(self.detail, Unset):
-            field_dict["detail"] = self.detail
+        if not isinstance(self.description, Unset):
+            field_dict["description"] = self.description
+        if not isinstance(self.schema, Unset):
+            field_dict["schema"] = self.schema
+        if not isinstance(self.strict, Unset):
+            field_dict["strict"] = self.strict
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from JSON data; raises KeyError, TypeError or ValueError if it does not fit."""
         d = src_dict
-        url = d.get("url", UNSET)
-        detail = d.get("detail", UNSET)
-        if detail is not UNSET:
-            detail = check_image_detail(detail)
-        message_delta_content_image_url_object_image_url = cls(
-            url=url,
-            detail=detail,
+        name = d["name"]
+        description = d.get("description", UNSET)
+        schema = d.get("schema", UNSET)
+        strict = d.get("strict", UNSET)
+        json_schema_format = cls(
+            name=name,
+            description=description,
+            schema=schema,
+            strict=strict,
         )
-        if len(d) != 0 + (url is not UNSET) + (detail is not UNSET):
-            message_delta_content_image_url_object_image_url.additional_properties = {
+        if len(d) != 1 + (description is not UNSET) + (schema is not UNSET) + (strict is not UNSET):
+            json_schema_format.additional_properties = {
                 key: value for key, value in d.items() if key not in _PROPERTY_NAMES
             }
-        return message_delta_content_image_url_object_image_url
+        return json_schema_format
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,4 +1,4 @@
-"""MessageContentTextAnnotationsFileCitationObjectFileCitation: The cited file."""
+"""FilePath: The written file."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ _PROPERTY_NAMES = frozenset(("file_id",))
 
 
 @_attrs_define
-class MessageContentTextAnnotationsFileCitationObjectFileCitation:
-    """The cited file.
+class FilePath:
+    """The written file.
 
     Attributes:
         file_id (str): The file's id.
@@ -35,14 +35,12 @@ class MessageContentTextAnnotationsFileCitationObjectFileCitation:
         """Build from JSON data; raises KeyError, TypeError or ValueError if it does not fit."""
         d = src_dict
         file_id = d["file_id"]
-        message_content_text_annotations_file_citation_object_file_citation = cls(
+        file_path = cls(
             file_id=file_id,
         )
         if len(d) != 1:
-            message_content_text_annotations_file_citation_object_file_citation.additional_properties = {
-                key: value for key, value in d.items() if key not in _PROPERTY_NAMES
-            }
-        return message_content_text_annotations_file_citation_object_file_citation
+            file_path.additional_properties = {key: value for key, value in d.items() if key not in _PROPERTY_NAMES}
+        return file_path
 
     @property
     def additional_keys(self) -> list[str]:

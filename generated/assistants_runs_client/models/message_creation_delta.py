@@ -1,4 +1,4 @@
-"""MessageDeltaContentTextAnnotationsFileCitationObjectFileCitation"""
+"""MessageCreationDelta"""
 
 from __future__ import annotations
 
@@ -10,24 +10,17 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-_PROPERTY_NAMES = frozenset(
-    (
-        "file_id",
-        "quote",
-    )
-)
+_PROPERTY_NAMES = frozenset(("message_id",))
 
 
 @_attrs_define
-class MessageDeltaContentTextAnnotationsFileCitationObjectFileCitation:
+class MessageCreationDelta:
     """
     Attributes:
-        file_id (str | Unset):
-        quote (str | Unset):
+        message_id (str | Unset):
     """
 
-    file_id: str | Unset = UNSET
-    quote: str | Unset = UNSET
+    message_id: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -35,27 +28,23 @@ class MessageDeltaContentTextAnnotationsFileCitationObjectFileCitation:
         field_dict: dict[str, Any] = {
             **self.additional_properties,
         }
-        if not isinstance(self.file_id, Unset):
-            field_dict["file_id"] = self.file_id
-        if not isinstance(self.quote, Unset):
-            field_dict["quote"] = self.quote
+        if not isinstance(self.message_id, Unset):
+            field_dict["message_id"] = self.message_id
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from JSON data; raises KeyError, TypeError or ValueError if it does not fit."""
         d = src_dict
-        file_id = d.get("file_id", UNSET)
-        quote = d.get("quote", UNSET)
-        message_delta_content_text_annotations_file_citation_object_file_citation = cls(
-            file_id=file_id,
-            quote=quote,
+        message_id = d.get("message_id", UNSET)
+        message_creation_delta = cls(
+            message_id=message_id,
         )
-        if len(d) != 0 + (file_id is not UNSET) + (quote is not UNSET):
-            message_delta_content_text_annotations_file_citation_object_file_citation.additional_properties = {
+        if len(d) != 0 + (message_id is not UNSET):
+            message_creation_delta.additional_properties = {
                 key: value for key, value in d.items() if key not in _PROPERTY_NAMES
             }
-        return message_delta_content_text_annotations_file_citation_object_file_citation
+        return message_creation_delta
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,4 +1,4 @@
-"""MessageContentImageFileObjectImageFile: The file and how closely to look at it."""
+"""ImageUrl: The address and how closely to look at it."""
 
 from __future__ import annotations
 
@@ -13,22 +13,22 @@ from ..types import UNSET, Unset
 
 _PROPERTY_NAMES = frozenset(
     (
-        "file_id",
+        "url",
         "detail",
     )
 )
 
 
 @_attrs_define
-class MessageContentImageFileObjectImageFile:
-    """The file and how closely to look at it.
+class ImageUrl:
+    """The address and how closely to look at it.
 
     Attributes:
-        file_id (str): The uploaded image file.
+        url (str): The image's address.
         detail (ImageDetail | Unset): Image resolution; `low` uses fewer tokens.
     """
 
-    file_id: str
+    url: str
     detail: ImageDetail | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -36,7 +36,7 @@ class MessageContentImageFileObjectImageFile:
         """This object as JSON data: UNSET fields are left out."""
         field_dict: dict[str, Any] = {
             **self.additional_properties,
-            "file_id": self.file_id,
+            "url": self.url,
         }
         if not isinstance(self.detail, Unset):
             field_dict["detail"] = self.detail
@@ -46,19 +46,17 @@ class MessageContentImageFileObjectImageFile:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from JSON data; raises KeyError, TypeError or ValueError if it does not fit."""
         d = src_dict
-        file_id = d["file_id"]
+        url = d["url"]
         detail = d.get("detail", UNSET)
         if detail is not UNSET:
             detail = check_image_detail(detail)
-        message_content_image_file_object_image_file = cls(
-            file_id=file_id,
+        image_url = cls(
+            url=url,
             detail=detail,
         )
         if len(d) != 1 + (detail is not UNSET):
-            message_content_image_file_object_image_file.additional_properties = {
-                key: value for key, value in d.items() if key not in _PROPERTY_NAMES
-            }
-        return message_content_image_file_object_image_file
+            image_url.additional_properties = {key: value for key, value in d.items() if key not in _PROPERTY_NAMES}
+        return image_url
 
     @property
     def additional_keys(self) -> list[str]:

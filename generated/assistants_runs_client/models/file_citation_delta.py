@@ -1,4 +1,4 @@
-"""RunStepDeltaStepDetailsToolCallsCodeOutputImageObjectImage"""
+"""FileCitationDelta"""
 
 from __future__ import annotations
 
@@ -10,17 +10,24 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-_PROPERTY_NAMES = frozenset(("file_id",))
+_PROPERTY_NAMES = frozenset(
+    (
+        "file_id",
+        "quote",
+    )
+)
 
 
 @_attrs_define
-class RunStepDeltaStepDetailsToolCallsCodeOutputImageObjectImage:
+class FileCitationDelta:
     """
     Attributes:
         file_id (str | Unset):
+        quote (str | Unset):
     """
 
     file_id: str | Unset = UNSET
+    quote: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -30,6 +37,8 @@ class RunStepDeltaStepDetailsToolCallsCodeOutputImageObjectImage:
         }
         if not isinstance(self.file_id, Unset):
             field_dict["file_id"] = self.file_id
+        if not isinstance(self.quote, Unset):
+            field_dict["quote"] = self.quote
         return field_dict
 
     @classmethod
@@ -37,14 +46,16 @@ class RunStepDeltaStepDetailsToolCallsCodeOutputImageObjectImage:
         """Build from JSON data; raises KeyError, TypeError or ValueError if it does not fit."""
         d = src_dict
         file_id = d.get("file_id", UNSET)
-        run_step_delta_step_details_tool_calls_code_output_image_object_image = cls(
+        quote = d.get("quote", UNSET)
+        file_citation_delta = cls(
             file_id=file_id,
+            quote=quote,
         )
-        if len(d) != 0 + (file_id is not UNSET):
-            run_step_delta_step_details_tool_calls_code_output_image_object_image.additional_properties = {
+        if len(d) != 0 + (file_id is not UNSET) + (quote is not UNSET):
+            file_citation_delta.additional_properties = {
                 key: value for key, value in d.items() if key not in _PROPERTY_NAMES
             }
-        return run_step_delta_step_details_tool_calls_code_output_image_object_image
+        return file_citation_delta
 
     @property
     def additional_keys(self) -> list[str]:
