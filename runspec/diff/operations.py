@@ -279,7 +279,12 @@ def _content(node: Any) -> dict[str, Any]:
     content = node.get("content") if isinstance(node, Mapping) else None
     if not isinstance(content, Mapping):
         return {}
-    return {str(media_type).lower(): media for media_type, media in content.items()}
+    return {_media_type(str(key)): media for key, media in content.items()}
+
+
+def _media_type(key: str) -> str:
+    """``Application/JSON; charset=utf-8`` is ``application/json``."""
+    return key.split(";", 1)[0].strip().lower()
 
 
 def _schema(media: Any) -> Any:

@@ -207,6 +207,10 @@ class Resolver:
                 view = merge_views(view, self._union(members, raw))
         for member in schema.get("allOf") or ():
             view = merge_views(view, self.view(member))
+        if schema.get("nullable") is True and not view.nullable:
+            # The OpenAPI 3.0 idiom for a nullable $ref, `{nullable: true, allOf: [$ref]}`, means
+            # "this, or null" to every 3.0 tool, though a strict reading of allOf would say no.
+            view = replace(view, nullable=True)
         return view
 
     def _union(self, members: list[Any], raw: Any) -> SchemaView:

@@ -94,6 +94,23 @@ def test_every_nullability_spelling_accepts_null(spelling: Any, without_null: An
     assert diff_documents(prop(spelling), prop(same)) == []
 
 
+def test_the_30_nullable_allof_idiom_means_this_or_null() -> None:
+    thing = {"type": "object", "properties": {"a": STRING}}
+    spelled_30 = prop({"nullable": True, "allOf": [{"$ref": "#/components/schemas/T"}]}, T=thing)
+    spelled_31 = prop({"anyOf": [{"$ref": "#/components/schemas/T"}, {"type": "null"}]}, T=thing)
+    assert diff_documents(spelled_30, spelled_31) == []
+    not_nullable = prop({"$ref": "#/components/schemas/T"}, T=thing)
+    assert [c.rule for c in diff_documents(spelled_30, not_nullable)] == [
+        "request-property-became-not-nullable"
+    ]
+
+
+def test_media_type_parameters_and_case_do_not_make_a_new_media_type() -> None:
+    json_body = body({"type": "object"})
+    with_charset = body({"type": "object"}, media_type="Application/JSON; charset=utf-8")
+    assert diff_documents(json_body, with_charset) == []
+
+
 def test_an_enum_without_null_is_not_nullable_even_if_the_type_list_says_so() -> None:
     strict = {"type": ["string", "null"], "enum": ["a"]}
     assert diff_documents(prop(strict), prop({"type": "string", "enum": ["a"]})) == []
