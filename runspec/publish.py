@@ -170,7 +170,7 @@ def render_changes(base: Base, title: str, new_version: str) -> str:
             "(`runspec diff --list-rules` lists them all).",
             "",
         ]
-    return "\n".join(lines) + render(base.changes, "markdown")
+    return "\n".join(lines) + "\n" + render(base.changes, "markdown")
 
 
 # ---- external tools -----------------------------------------------------------------------------

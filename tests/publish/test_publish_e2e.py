@@ -82,6 +82,8 @@ def _copy_checkout(source: Path, target: Path) -> None:
             if p.is_file() and "__pycache__" not in p.parts
         }
     for name in sorted(names):
+        if name.startswith(".dist.tmp-"):
+            continue  # a publish running in the source checkout right now
         src = source / name
         if not src.is_file():
             continue  # deleted in the working tree
