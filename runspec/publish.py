@@ -104,7 +104,9 @@ def _git(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
 def default_base(root: Path) -> str | None:
     """The newest ``v*`` tag reachable from HEAD, or ``None`` when there is none."""
     found = _git(root, "describe", "--tags", "--abbrev=0", "--match", "v*", "HEAD")
-    return found.stdout.strip() or None if found.returncode == 0 else None
+    if found.returncode != 0:
+        return None
+    return found.stdout.strip() or None
 
 
 _EMPTY: Mapping[str, Any] = {"openapi": "3.1.0", "info": {"version": "0"}, "paths": {}}
@@ -174,17 +176,8 @@ def render_changes(base: Base, title: str, new_version: str) -> str:
 
 
 # ---- external tools -----------------------------------------------------------------------------
-def _run(
-    argv: Sequence[str], *, cwd: Path, what: str, env: Mapping[str, str] | None = None
-) -> None:
-    completed = subprocess.run(
-        list(argv),
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, **(env or {})},
-    )
+def _run(argv: Sequence[str], *, cwd: Path, what: str) -> None:
+    completed = subprocess.run(list(argv), cwd=cwd, capture_output=True, text=True, check=False)
     if completed.returncode != 0:
         output = (completed.stderr.strip() or completed.stdout.strip()).splitlines()[-15:]
         raise PublishError([f"{what} failed (exit {completed.returncode}):", *output])
