@@ -60,7 +60,7 @@ class Inputs:
         for tool in ("openapi-python-client", "ruff", "jinja2"):
             sha.update(f"{tool} {version(tool)}\n".encode())
         for path in self.files():
-            sha.update(f"{path.relative_to(self.root).as_posix()}\n".encode())
+            sha.update(f"{_shown(self, path)}\n".encode())
             sha.update(path.read_bytes())
         return sha.hexdigest()
 

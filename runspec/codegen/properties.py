@@ -134,7 +134,9 @@ def _tag_of(members: list[ModelProperty], preferred: Iterable[str]) -> tuple[str
             and _raw(name) in required
         }
         if position == 0:
-            candidates = {name: {value: str(member.class_info.name)} for name, value in consts.items()}
+            candidates = {
+                name: {value: str(member.class_info.name)} for name, value in consts.items()
+            }
             continue
         for name in list(candidates):
             value = consts.get(name)
