@@ -63,6 +63,14 @@ QUICK ?=
 bench: setup  ## performance beside the peers, one table (QUICK=1: a smoke run under a minute)
 	$(RUN) python scripts/bench.py $(if $(QUICK),--quick,--readme README.md)
 
+# dist/ for other teams: bundled spec variants, offline docs, CHANGES.md, the client wheel (see
+# runspec/publish.py). BASE is the git ref CHANGES.md and the version policy compare with; unset, it
+# is the newest v* tag reachable from HEAD, and with no such tag everything is an addition.
+BASE ?=
+.PHONY: publish
+publish: setup  ## dist/: bundled specs, offline docs, CHANGES.md since BASE (default: newest v* tag), client
+	$(RUN) python scripts/publish.py $(if $(BASE),--base '$(BASE)')
+
 # The Python client in generated/: the spec, through overlays/python-client.overlay.yaml, rendered by
 # openapi-python-client with scripts/templates, then ruff (see runspec/codegen). Skipped when nothing
 # changed; a failed run leaves generated/ as it was.
