@@ -3,13 +3,15 @@
 It prints the base URL and the key to use, then serves until interrupted. Access logging is
 off and uvicorn picks its fastest installed HTTP parser and event loop (httptools and uvloop
 when present, else h11 and asyncio), so the command is fit for load tests as it is.
-Exit codes: 0 after a clean shutdown, 2 for bad input (an unusable ``--assistants`` file, a
+Ctrl-C (SIGINT) stops it gracefully with exit code 0; SIGTERM too, and the process then ends
+by that signal, as uvicorn does. Exit code 2 means bad input (an unusable ``--assistants`` file, a
 port that cannot be bound).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import socket
 import sys
 from pathlib import Path
@@ -143,9 +145,9 @@ def run(args: argparse.Namespace) -> int:
     print("runspec reference server")
     print(f"  base URL: {base_url}")
     print(f"  API key:  {keys[0]}" + (f" (and {len(keys) - 1} more)" if len(keys) > 1 else ""))
-    print(f"  e.g. OPENAI_BASE_URL={base_url} OPENAI_API_KEY={keys[0]}")
     if args.fault_injection:
         print("  fault injection is ON (x-runspec-fault header)")
+    print(f"  e.g. OPENAI_BASE_URL={base_url} OPENAI_API_KEY={keys[0]}")
     sys.stdout.flush()
     config = uvicorn.Config(
         app,
@@ -156,5 +158,7 @@ def run(args: argparse.Namespace) -> int:
         http="auto",
         loop="auto",
     )
-    uvicorn.Server(config).run(sockets=[sock])
+    # uvicorn shuts down gracefully on Ctrl-C, then re-raises it: that is a clean exit here.
+    with contextlib.suppress(KeyboardInterrupt):
+        uvicorn.Server(config).run(sockets=[sock])
     return 0

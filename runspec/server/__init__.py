@@ -7,6 +7,7 @@ runs it with uvicorn. Modules, one job each:
 ``app``         the app, its routes, the order of checks, the two handlers
 ``operations``  the operations, parameters and body schemas read from the spec
 ``validation``  compiled schema checks and jsonschema errors → OpenAI messages
+``checks``      the checks before a handler: key, headers, parameters, body
 ``errors``      the API's error answers and their exact messages
 ``state``       threads, runs and assistants in memory; LRU; per-thread locking
 ``runs``        a run's outcome, timing, usage and stream events

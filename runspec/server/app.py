@@ -17,8 +17,6 @@ Every response, errors included, carries ``x-request-id``, ``openai-processing-m
 from __future__ import annotations
 
 import asyncio
-import base64
-import binascii
 import logging
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
@@ -37,16 +35,14 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from runspec import SPEC_PATH
 from runspec.server import errors
 from runspec.server.assistants import DEFAULT_ASSISTANT, Assistant
+from runspec.server.checks import RequestChecks, compile_spec
 from runspec.server.errors import ApiError
 from runspec.server.faults import FAULT_HEADER, STREAM_ERROR, FaultInjector
 from runspec.server.ids import new_id, new_request_id
-from runspec.server.jsonwire import InvalidJsonError, dumps, parse_body
+from runspec.server.jsonwire import MAX_DEPTH, dumps
 from runspec.server.objects import thread_tool_resources
-from runspec.server.operations import Operation, Parameter, base_path, load_operations
 from runspec.server.runs import Run, new_run, new_user_messages, stream_frames
 from runspec.server.state import Store, Thread
-from runspec.server.validation import SchemaCheck
-from runspec.spec import SpecSchemas, resolve_pointer
 
 __all__ = ["DEFAULT_API_KEY", "ServerConfig", "create_app"]
 
@@ -54,9 +50,6 @@ logger = logging.getLogger("runspec.server")
 
 DEFAULT_API_KEY = "sk-local-test"
 OPENAI_VERSION = b"2020-10-01"
-# Bodies above the limit are still read (and dropped) up to this size, so that the client,
-# still sending, gets the 413 instead of a reset connection.
-_DRAIN_LIMIT = 16 * 2**20
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +106,7 @@ def create_app(
         fault_injection=fault_injection,
         spec_path=Path(spec_path),
     )
-    schemas = SpecSchemas.from_path(config.spec_path)
+    spec = compile_spec(config.spec_path.resolve())
     store = Store(
         [DEFAULT_ASSISTANT, *config.assistants],
         any_assistant=config.any_assistant,
@@ -121,20 +114,21 @@ def create_app(
         max_bytes=config.max_stored_bytes,
     )
     service = RunService(config, store)
-    prefix = base_path(schemas.document)
     handlers: dict[str, Callable[[RunService, Request, RequestChecks], Awaitable[Response]]] = {
         "createThreadAndRun": RunService.create_thread_and_run,
         "createRun": RunService.create_run,
     }
     routes = []
-    for operation in load_operations(schemas.document):
+    keys = frozenset(config.api_keys)
+    for compiled in spec.operations:
+        operation = compiled.operation
         handler = handlers.get(operation.operation_id)
         if handler is None:
             continue
-        checks = RequestChecks(schemas, operation, config)
+        checks = RequestChecks(compiled, api_keys=keys, max_body_bytes=config.max_body_bytes)
         routes.append(
             Route(
-                prefix + operation.path,
+                spec.base_path + operation.path,
                 _endpoint(service, handler, checks),
                 methods=[operation.method],
                 name=operation.operation_id,
@@ -166,134 +160,6 @@ def _endpoint(
         return await handler(service, request, checks)
 
     return endpoint
-
-
-# ---- the checks of one operation ------------------------------------------------------------------
-
-
-class RequestChecks:
-    """Everything one operation checks before its handler's own logic, compiled once."""
-
-    def __init__(self, schemas: SpecSchemas, operation: Operation, config: ServerConfig) -> None:
-        self.operation = operation
-        self.api_keys = frozenset(config.api_keys)
-        self.max_body_bytes = config.max_body_bytes
-
-        def compiled(location: str) -> list[tuple[Parameter, SchemaCheck, bool]]:
-            found = []
-            for param in operation.parameter(location):
-                schema = resolve_pointer(schemas.document, param.schema_pointer)
-                is_array = isinstance(schema, dict) and schema.get("type") == "array"
-                check = SchemaCheck(schemas, param.schema_pointer, root=(param.name,))
-                found.append((param, check, is_array))
-            return found
-
-        self.headers = compiled("header")
-        self.path = compiled("path")
-        self.query = compiled("query")
-        self.body = SchemaCheck(schemas, operation.body_pointer) if operation.body_pointer else None
-        self.media_types = frozenset(m.lower() for m in operation.media_types)
-        self.media_type = operation.media_types[0] if operation.media_types else "application/json"
-
-    def preamble(self, request: Request) -> None:
-        """Steps 1 to 3: key, headers, path and query parameters."""
-        key = _api_key(request.headers.get("authorization"))
-        if key is None:
-            raise errors.missing_api_key()
-        if key not in self.api_keys:
-            raise errors.invalid_api_key(key)
-        for param, check, _ in self.headers:
-            value = request.headers.get(param.name)
-            if value is None:
-                if param.required:
-                    raise _header_error(param, None)
-                continue
-            if check.error(value) is not None:
-                raise _header_error(param, value)
-        for param, check, _ in self.path:
-            error = check.error(request.path_params.get(param.name))
-            if error is not None:
-                raise error
-        for param, check, is_array in self.query:
-            values = request.query_params.getlist(param.name)
-            if not values:
-                if param.required:
-                    raise ApiError(
-                        400, f"Missing required parameter: '{param.name}'.", param=param.name
-                    )
-                continue
-            error = check.error(values if is_array else values[-1])
-            if error is not None:
-                raise error
-
-    async def json_body(self, request: Request) -> tuple[Any, int]:
-        """Step 4: the validated JSON body and its size in bytes."""
-        content_type = request.headers.get("content-type")
-        media_type = content_type.split(";", 1)[0].strip().lower() if content_type else None
-        if media_type not in self.media_types:
-            raise errors.unsupported_content_type(content_type, self.media_type)
-        raw = await _read_limited(request, self.max_body_bytes)
-        try:
-            body = parse_body(raw)
-        except InvalidJsonError:
-            raise errors.invalid_json() from None
-        if self.body is not None:
-            error = self.body.error(body)
-            if error is not None:
-                raise error
-        return body, len(raw)
-
-
-def _api_key(header: str | None) -> str | None:
-    if not header:
-        return None
-    scheme, _, credentials = header.strip().partition(" ")
-    scheme = scheme.lower()
-    credentials = credentials.strip()
-    if scheme == "bearer":
-        return credentials or None
-    if scheme == "basic":
-        try:
-            decoded = base64.b64decode(credentials, validate=True).decode("utf-8")
-        except (binascii.Error, UnicodeDecodeError):
-            return None
-        user, _, password = decoded.partition(":")
-        if user or not password:
-            return None
-        return password
-    return None
-
-
-def _header_error(param: Parameter, value: str | None) -> ApiError:
-    if param.name.lower() == "openai-beta":
-        if value is None:
-            return errors.missing_beta()
-        if "assistants=v1" in value.replace(" ", ""):
-            return errors.deprecated_beta()
-        return errors.invalid_beta(value)
-    if value is None:
-        return ApiError(400, f"Missing required header: '{param.name}'.", param=param.name)
-    return ApiError(400, f"Invalid value for header '{param.name}': '{value}'.", param=param.name)
-
-
-async def _read_limited(request: Request, limit: int) -> bytes:
-    declared = request.headers.get("content-length")
-    too_large = declared is not None and declared.isdigit() and int(declared) > limit
-    if too_large and int(declared or 0) > _DRAIN_LIMIT:
-        raise errors.body_too_large(limit)
-    chunks: list[bytes] = []
-    total = 0
-    async for chunk in request.stream():
-        total += len(chunk)
-        if total > limit:
-            too_large = True
-            if total > _DRAIN_LIMIT:
-                break
-            continue
-        chunks.append(chunk)
-    if too_large:
-        raise errors.body_too_large(limit)
-    return b"".join(chunks)
 
 
 # ---- the two operations ------------------------------------------------------------------------
@@ -410,7 +276,7 @@ def _http_error_response(request: Request, exc: Exception) -> Response:
 
 
 def _too_deep_response(request: Request, exc: Exception) -> Response:
-    return errors.nesting_too_deep().response()
+    return errors.nesting_too_deep(MAX_DEPTH).response()
 
 
 class OpenAIEnvelope:

@@ -173,8 +173,10 @@ def invalid_json() -> ApiError:
     )
 
 
-def nesting_too_deep() -> ApiError:
-    return ApiError(400, "The request body is nested too deeply.", code="invalid_value")
+def nesting_too_deep(limit: int) -> ApiError:
+    return ApiError(
+        400, f"The request body is nested too deeply. At most {limit} levels are accepted."
+    )
 
 
 def invalid_url(method: str, path: str) -> ApiError:

@@ -4,6 +4,9 @@ Python's ``json`` accepts ``NaN``, ``Infinity`` and numbers such as ``1e400`` (w
 ``inf``); none of them is JSON, and a non-finite number would slip past ``minimum``/``maximum``
 checks and then break our own output. :func:`parse_body` rejects them, and the encoder refuses
 to write them.
+
+Nesting is limited too (:data:`MAX_DEPTH` levels): Python's parser gives up near 1,000 levels,
+and a document just under that could not be written back inside a run object or an event.
 """
 
 from __future__ import annotations
@@ -12,11 +15,17 @@ import json
 import math
 from typing import Any
 
-__all__ = ["InvalidJsonError", "dumps", "parse_body"]
+__all__ = ["MAX_DEPTH", "InvalidJsonError", "TooDeepError", "dumps", "parse_body"]
+
+MAX_DEPTH = 128
 
 
 class InvalidJsonError(ValueError):
     """The bytes are not one strict JSON document."""
+
+
+class TooDeepError(ValueError):
+    """The document nests arrays and objects more than :data:`MAX_DEPTH` levels deep."""
 
 
 def _reject_constant(name: str) -> Any:
@@ -35,15 +44,39 @@ _encoder = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False, allow_nan
 
 
 def parse_body(body: bytes) -> Any:
-    """Decode a request body (UTF-8 JSON, BOM-free); raises :class:`InvalidJsonError`."""
+    """Decode a request body (UTF-8 JSON, BOM-free).
+
+    Raises :class:`InvalidJsonError`, or :class:`TooDeepError` past :data:`MAX_DEPTH` levels.
+    """
     try:
-        text = body.decode("utf-8")
-        return _decoder.decode(text)
+        value = _decoder.decode(body.decode("utf-8"))
     except InvalidJsonError:
         raise
-    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+    except RecursionError as exc:
+        raise TooDeepError("too deep") from exc
+    except (UnicodeDecodeError, ValueError) as exc:
         # ValueError covers JSONDecodeError and integers longer than Python's digit limit.
         raise InvalidJsonError(str(exc)) from exc
+    # Counting brackets is a fast C loop; only documents with many are walked.
+    if body.count(b"[") + body.count(b"{") > MAX_DEPTH and _deeper_than(value, MAX_DEPTH):
+        raise TooDeepError("too deep")
+    return value
+
+
+def _deeper_than(value: Any, limit: int) -> bool:
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, dict):
+            children: Any = node.values()
+        elif isinstance(node, list):
+            children = node
+        else:
+            continue
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
+    return False
 
 
 def dumps(value: Any) -> bytes:

@@ -255,7 +255,9 @@ def new_run(
         request=request,
         created_at=created_at,
     )
-    plan = plan_run(queued, thread.messages) if not fail else Plan(Outcome.FAILED, _usage(0, 0))
+    plan = (
+        plan_run(queued, list(thread.messages)) if not fail else Plan(Outcome.FAILED, _usage(0, 0))
+    )
     has_message = plan.outcome is not Outcome.REQUIRES_ACTION and bool(plan.reply)
     run = Run(
         queued=queued,

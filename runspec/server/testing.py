@@ -161,22 +161,29 @@ class ConformanceRecorder:
                     (k.decode("latin-1").lower(), v.decode("latin-1"))
                     for k, v in message.get("headers", ())
                 )
+                with self._lock:
+                    self.responses += 1
             elif message["type"] == "http.response.body":
                 chunks.append(message.get("body", b""))
+                if not message.get("more_body", False):
+                    # Checked before the last byte leaves: a client that has the whole
+                    # response can rely on its problems being recorded.
+                    self._record(scope, status, headers, b"".join(chunks))
             await send(message)
 
         await self.app(scope, receive, spy)
+
+    def _record(self, scope: Scope, status: int, headers: Mapping[str, str], body: bytes) -> None:
         request_headers = {k.decode("latin-1").lower() for k, _ in scope.get("headers", ())}
         problems = self.check(
             method=scope["method"],
             path=scope["path"],
             status=status,
             headers=headers,
-            body=b"".join(chunks),
+            body=body,
             injected=FAULT_HEADER in request_headers,
         )
         with self._lock:
-            self.responses += 1
             self.problems.extend(
                 f"{scope['method']} {scope['path']} → {status}: {p}" for p in problems
             )

@@ -1,0 +1,200 @@
+"""What every request goes through before its handler: steps 1 to 4 of :mod:`runspec.server.app`.
+
+The schema side is compiled once per spec file (:func:`compile_spec`, cached): for each
+operation, a :class:`~runspec.server.validation.SchemaCheck` per header, path and query
+parameter and for the JSON body, and the accepted media types. :class:`RequestChecks` adds what
+one app is configured with (API keys, body limit) and runs the checks on a request.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from starlette.requests import Request
+
+from runspec.server import errors
+from runspec.server.errors import ApiError
+from runspec.server.jsonwire import MAX_DEPTH, InvalidJsonError, TooDeepError, parse_body
+from runspec.server.operations import Operation, Parameter, base_path, load_operations
+from runspec.server.validation import SchemaCheck
+from runspec.spec import SpecSchemas, resolve_pointer
+
+__all__ = ["CompiledOperation", "CompiledSpec", "RequestChecks", "compile_spec"]
+
+# Bodies above the limit are still read (and dropped) up to this size, so that the client,
+# still sending, gets the 413 instead of a reset connection.
+_DRAIN_LIMIT = 16 * 2**20
+
+
+@dataclass(frozen=True, slots=True)
+class ParameterCheck:
+    parameter: Parameter
+    check: SchemaCheck
+    is_array: bool
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledOperation:
+    """The spec's rules for one operation's requests, compiled."""
+
+    operation: Operation
+    headers: tuple[ParameterCheck, ...]
+    path: tuple[ParameterCheck, ...]
+    query: tuple[ParameterCheck, ...]
+    body: SchemaCheck | None
+    media_types: frozenset[str]
+    media_type: str  # the one to name in messages
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledSpec:
+    schemas: SpecSchemas
+    base_path: str
+    operations: tuple[CompiledOperation, ...]
+
+
+@cache
+def compile_spec(spec_path: Path) -> CompiledSpec:
+    """The compiled checks of every operation of the spec at ``spec_path`` (once per path)."""
+    schemas = SpecSchemas.from_path(spec_path)
+    document = schemas.document
+
+    def parameters(operation: Operation, location: str) -> tuple[ParameterCheck, ...]:
+        found = []
+        for param in operation.parameter(location):
+            schema = resolve_pointer(document, param.schema_pointer)
+            is_array = isinstance(schema, dict) and schema.get("type") == "array"
+            check = SchemaCheck(schemas, param.schema_pointer, root=(param.name,))
+            found.append(ParameterCheck(param, check, is_array))
+        return tuple(found)
+
+    compiled = tuple(
+        CompiledOperation(
+            operation=operation,
+            headers=parameters(operation, "header"),
+            path=parameters(operation, "path"),
+            query=parameters(operation, "query"),
+            body=SchemaCheck(schemas, operation.body_pointer) if operation.body_pointer else None,
+            media_types=frozenset(m.lower() for m in operation.media_types),
+            media_type=operation.media_types[0] if operation.media_types else "application/json",
+        )
+        for operation in load_operations(document)
+    )
+    return CompiledSpec(schemas=schemas, base_path=base_path(document), operations=compiled)
+
+
+class RequestChecks:
+    """One operation's checks with one app's keys and body limit."""
+
+    def __init__(
+        self, compiled: CompiledOperation, *, api_keys: frozenset[str], max_body_bytes: int
+    ) -> None:
+        self.compiled = compiled
+        self.api_keys = api_keys
+        self.max_body_bytes = max_body_bytes
+
+    def preamble(self, request: Request) -> None:
+        """Steps 1 to 3: key, header parameters, path and query parameters."""
+        key = _api_key(request.headers.get("authorization"))
+        if key is None:
+            raise errors.missing_api_key()
+        if key not in self.api_keys:
+            raise errors.invalid_api_key(key)
+        for header in self.compiled.headers:
+            value = request.headers.get(header.parameter.name)
+            if value is None:
+                if header.parameter.required:
+                    raise _header_error(header.parameter, None)
+            elif header.check.error(value) is not None:
+                raise _header_error(header.parameter, value)
+        for path in self.compiled.path:
+            error = path.check.error(request.path_params.get(path.parameter.name))
+            if error is not None:
+                raise error
+        for query in self.compiled.query:
+            name = query.parameter.name
+            values = request.query_params.getlist(name)
+            if not values:
+                if query.parameter.required:
+                    raise ApiError(400, f"Missing required parameter: '{name}'.", param=name)
+                continue
+            error = query.check.error(values if query.is_array else values[-1])
+            if error is not None:
+                raise error
+
+    async def json_body(self, request: Request) -> tuple[Any, int]:
+        """Step 4: the validated JSON body, and its size in bytes."""
+        content_type = request.headers.get("content-type")
+        media_type = content_type.split(";", 1)[0].strip().lower() if content_type else None
+        if media_type not in self.compiled.media_types:
+            raise errors.unsupported_content_type(content_type, self.compiled.media_type)
+        raw = await _read_limited(request, self.max_body_bytes)
+        try:
+            body = parse_body(raw)
+        except InvalidJsonError:
+            raise errors.invalid_json() from None
+        except TooDeepError:
+            raise errors.nesting_too_deep(MAX_DEPTH) from None
+        if self.compiled.body is not None:
+            error = self.compiled.body.error(body)
+            if error is not None:
+                raise error
+        return body, len(raw)
+
+
+def _api_key(header: str | None) -> str | None:
+    """The key of a ``Bearer`` header, or the password of ``Basic`` auth with no user."""
+    if not header:
+        return None
+    scheme, _, credentials = header.strip().partition(" ")
+    scheme = scheme.lower()
+    credentials = credentials.strip()
+    if scheme == "bearer":
+        return credentials or None
+    if scheme == "basic":
+        try:
+            decoded = base64.b64decode(credentials, validate=True).decode("utf-8")
+        except (binascii.Error, UnicodeDecodeError):
+            return None
+        user, _, password = decoded.partition(":")
+        if user or not password:
+            return None
+        return password
+    return None
+
+
+def _header_error(param: Parameter, value: str | None) -> ApiError:
+    if param.name.lower() == "openai-beta":
+        if value is None:
+            return errors.missing_beta()
+        if "assistants=v1" in value.replace(" ", ""):
+            return errors.deprecated_beta()
+        return errors.invalid_beta(value)
+    if value is None:
+        return ApiError(400, f"Missing required header: '{param.name}'.", param=param.name)
+    return ApiError(400, f"Invalid value for header '{param.name}': '{value}'.", param=param.name)
+
+
+async def _read_limited(request: Request, limit: int) -> bytes:
+    declared = request.headers.get("content-length")
+    too_large = declared is not None and declared.isdigit() and int(declared) > limit
+    if too_large and int(declared or 0) > _DRAIN_LIMIT:
+        raise errors.body_too_large(limit)
+    chunks: list[bytes] = []
+    total = 0
+    async for chunk in request.stream():
+        total += len(chunk)
+        if total > limit:
+            too_large = True
+            if total > _DRAIN_LIMIT:
+                break
+            continue
+        chunks.append(chunk)
+    if too_large:
+        raise errors.body_too_large(limit)
+    return b"".join(chunks)
