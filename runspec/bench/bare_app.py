@@ -4,7 +4,8 @@ It shows what the reference server's work (auth, header and body validation, run
 on top of the framework: it reads the JSON body only to see ``stream``, then returns a fixed run
 object, or a fixed recorded event stream sent as one chunk, as the reference server sends a
 0-second run.
-Run it as ``python -m runspec.bench.bare_app --port N [--stream-file F]``; it serves with the same
+Run it as ``python -m runspec.bench.bare_app --port N [--stream-file F]`` (``F`` is read at the
+first streamed request, so it may be written after the app starts); it serves with the same
 uvicorn settings as ``runspec serve``.
 """
 
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from pathlib import Path
 
 import uvicorn
@@ -35,9 +36,14 @@ def split_events(stream: bytes) -> list[bytes]:
     return [chunk + b"\n\n" for chunk in text.split(b"\n\n") if chunk.strip()]
 
 
-def create_bare_app(stream: bytes) -> Starlette:
+def create_bare_app(stream: Callable[[], bytes]) -> Starlette:
+    """The app; ``stream()`` gives the recorded stream (read at the first streamed request)."""
+    recorded: list[bytes] = []
+
     async def event_chunks() -> AsyncIterator[bytes]:
-        yield stream
+        if not recorded:
+            recorded.append(stream())
+        yield recorded[0]
 
     async def create(request: Request) -> Response:
         body = json.loads(await request.body())
@@ -62,7 +68,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--stream-file", type=Path)
     args = parser.parse_args(argv)
-    stream = args.stream_file.read_bytes() if args.stream_file else spec_stream_example()
+    stream_file: Path | None = args.stream_file
+    stream = stream_file.read_bytes if stream_file else spec_stream_example
     # the uvicorn settings of `runspec serve` (runspec/commands/serve.py)
     config = uvicorn.Config(
         create_bare_app(stream),

@@ -7,7 +7,7 @@ imported by name and wrapped here, in the one place that knows its call signatur
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import httpx
@@ -34,15 +34,17 @@ class GeneratedClient:
 
     def create_run(self) -> object:
         body = self._request_model.from_dict(CREATE_RUN_BODY)
-        result = self._create_run.sync(client=self.client, thread_id=THREAD_ID, body=body)
+        result = self._create_run.sync(THREAD_ID, client=self.client, body=body)
         if result is None or type(result).__name__ != "RunObject":
             raise RuntimeError(f"createRun through the generated client gave {result!r}")
         return result
 
-    def stream_events(self) -> Iterator[object]:
-        body = self._request_model.from_dict({**CREATE_RUN_BODY, "stream": True})
-        stream: Callable[..., Iterator[object]] = self._create_run.stream
-        return stream(client=self.client, thread_id=THREAD_ID, body=body)
+    def count_stream_events(self) -> int:
+        """Open a streamed ``createRun``, decode every event into its model, count them."""
+        body = self._request_model.from_dict(CREATE_RUN_BODY)
+        stream: Callable[..., Any] = self._create_run.stream
+        with stream(THREAD_ID, client=self.client, body=body) as events:
+            return sum(1 for _ in events)
 
     def close(self) -> None:
         self.client.get_httpx_client().close()

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from runspec import PROJECT_ROOT
 from runspec.bench.config import BenchConfig
+from runspec.bench.fixtures import spec_stream_example
 
 __all__ = ["Components", "Context"]
 
@@ -71,7 +72,7 @@ class Context:
     components: Components = field(default_factory=Components)
     started: float = field(default_factory=time.monotonic)
     recorded_stream: bytes | None = None
-    recorded_stream_source: str = ""
+    recorded_stream_source: str = "the spec's example"
 
     @property
     def deadline(self) -> float:
@@ -79,3 +80,9 @@ class Context:
 
     def time_left(self) -> float:
         return self.deadline - time.monotonic()
+
+    def stream_bytes(self) -> bytes:
+        """The recorded stream of the reference server, else the spec's example transcript."""
+        if self.recorded_stream is None:
+            self.recorded_stream = spec_stream_example()
+        return self.recorded_stream

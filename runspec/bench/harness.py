@@ -18,31 +18,25 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Protocol, cast
 
-import httpx
-
 from runspec import PROJECT_ROOT
 from runspec.bench.config import FULL, QUICK
 from runspec.bench.context import Context
-from runspec.bench.fixtures import (
-    CREATE_RUN_STREAM_BODY,
-    request_headers,
-    spec_stream_example,
-)
-from runspec.bench.procs import free_port, serve
-from runspec.bench.reference import BASE_PATH, create_thread, reference_argv
 from runspec.bench.report import markdown_report, update_readme
 from runspec.bench.table import Row, RowSpec, render_text
 
 __all__ = ["GROUPS", "all_specs", "main", "run"]
 
+# The table's order, and the order they run in: servers first, because it records the reference
+# server's stream that the stream rows decode.
 GROUPS = (
+    "measure_client",
     "measure_parse",
     "measure_stream",
-    "measure_client",
     "measure_servers",
     "measure_generate",
     "measure_contract",
 )
+RUN_ORDER = ("measure_servers", *(name for name in GROUPS if name != "measure_servers"))
 
 
 class Group(Protocol):
@@ -60,25 +54,6 @@ def all_specs() -> list[RowSpec]:
     return [spec for name in GROUPS for spec in _group(name).SPECS]
 
 
-def record_stream(ctx: Context) -> None:
-    """Record one streamed ``createRun`` from the reference server (the spec's example without one)."""
-    ctx.recorded_stream, ctx.recorded_stream_source = spec_stream_example(), "the spec's example"
-    if not ctx.components.server():
-        return
-    port = free_port()
-    with serve("reference-server-record", reference_argv(port), port, ctx.log_dir) as server:
-        thread_id = create_thread(server.base_url)
-        response = httpx.post(
-            f"{server.base_url}{BASE_PATH}/threads/{thread_id}/runs",
-            json=CREATE_RUN_STREAM_BODY,
-            headers=request_headers(stream=True),
-            timeout=30,
-        )
-        response.raise_for_status()
-        ctx.recorded_stream = response.content
-        ctx.recorded_stream_source = "the reference server"
-
-
 def _guarded(specs: Sequence[RowSpec], measure: Callable[[], list[Row]]) -> list[Row]:
     """The group's rows, one per spec in order; failures and missing rows become "failed" rows."""
     try:
@@ -90,23 +65,19 @@ def _guarded(specs: Sequence[RowSpec], measure: Callable[[], list[Row]]) -> list
 
 
 def run(ctx: Context, *, progress: Callable[[str], None] = print) -> list[Row]:
-    rows: list[Row] = []
-    try:
-        record_stream(ctx)
-    except Exception as exc:
-        progress(f"bench: could not record a stream ({exc}); using the spec's example")
-    for name in GROUPS:
+    measured: dict[str, list[Row]] = {}
+    for name in RUN_ORDER:
         group = _group(name)
         if ctx.time_left() < 0:
-            rows += [spec.failed("skipped: out of time") for spec in group.SPECS]
+            measured[name] = [spec.failed("skipped: out of time") for spec in group.SPECS]
             continue
         started = time.monotonic()
         progress(f"bench: {name.removeprefix('measure_')} ...")
-        rows += _guarded(group.SPECS, functools.partial(group.measure, ctx))
+        measured[name] = _guarded(group.SPECS, functools.partial(group.measure, ctx))
         progress(
             f"bench: {name.removeprefix('measure_')} done in {time.monotonic() - started:.1f} s"
         )
-    return rows
+    return [row for name in GROUPS for row in measured[name]]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -2,7 +2,8 @@
 
 All three clients call the same local server (the bare route of :mod:`runspec.bench.bare_app`,
 uvicorn on loopback in its own process), with the same request, over kept-alive connections,
-``client_calls`` individually timed calls per peer per round, peers interleaved. The server's share
+``client_calls`` individually timed calls per peer per round, the peers alternating call by call;
+each round gives every peer its median call. The server's share
 is the same for every peer, so the ratio is the client's own overhead (and the bare route keeps
 that share small, which makes the ratio stricter, not looser). The response is a full run object
 (three tools), so each call includes decoding and parsing it.
@@ -10,7 +11,6 @@ that share small, which makes the ratio stricter, not looser). The response is a
 
 from __future__ import annotations
 
-import functools
 import json
 import sys
 from collections.abc import Callable
@@ -32,7 +32,7 @@ from runspec.bench.formatting import duration, times
 from runspec.bench.procs import HOST, free_port, serve
 from runspec.bench.stats import paired_ratios, summarize
 from runspec.bench.table import Goal, Row, RowSpec
-from runspec.bench.timing import interleave, median_call_seconds
+from runspec.bench.timing import interleave_calls
 
 __all__ = ["SPECS", "measure"]
 
@@ -82,11 +82,8 @@ def measure(ctx: Context) -> list[Row]:
             for fn in peers.values():
                 for _ in range(WARMUP_CALLS):
                     fn()
-            n = ctx.config.client_calls
-            results = interleave(
-                {name: functools.partial(median_call_seconds, fn, n) for name, fn in peers.items()},
-                ctx.config.client_rounds,
-                deadline=ctx.deadline,
+            results = interleave_calls(
+                peers, ctx.config.client_rounds, ctx.config.client_calls, deadline=ctx.deadline
             )
         finally:
             raw.close()

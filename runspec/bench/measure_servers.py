@@ -10,11 +10,9 @@ httpx and must answer 200, and a wrk run with more than 1% error answers fails i
 
 from __future__ import annotations
 
-import contextlib
 import json
 import statistics
 import sys
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,8 +27,8 @@ from runspec.bench.fixtures import (
     request_headers,
 )
 from runspec.bench.formatting import duration, percent, rate, times
-from runspec.bench.procs import free_port, serve
-from runspec.bench.reference import BASE_PATH, create_thread, reference_argv
+from runspec.bench.procs import ChildError, Launch, Server, free_port, serve_all
+from runspec.bench.reference import BASE_PATH, create_thread, record_stream, reference_argv
 from runspec.bench.stats import interleaved_order, paired_ratios, summarize
 from runspec.bench.table import Goal, Row, RowSpec
 from runspec.bench.wrk import WrkResult, run_wrk, wrk_available
@@ -38,6 +36,7 @@ from runspec.bench.wrk import WrkResult, run_wrk, wrk_available
 __all__ = ["SPECS", "measure"]
 
 MODES = ("plain", "stream")
+REFERENCE, BARE, PRISM = "reference-server", "bare-route", "prism"
 MAX_BAD_SHARE = 0.01
 
 
@@ -110,21 +109,6 @@ def _bare_argv(port: int, stream_file: Path) -> list[str]:
         "--stream-file",
         str(stream_file),
     ]
-
-
-@contextlib.contextmanager
-def _start(ctx: Context, name: str, argv: list[str], port: int, prefix: str) -> Iterator[Target]:
-    """Start a server and yield its target; a server that fails to start yields a failed target."""
-    with contextlib.ExitStack() as stack:
-        try:
-            server = stack.enter_context(
-                serve(name, argv, port, ctx.log_dir, startup_timeout=60, cwd=ctx.root)
-            )
-            target = Target(name, server.base_url + prefix)
-        except Exception as exc:  # reported in the table, not raised
-            stack.close()
-            target = Target(name, "", error=_first_line(exc))
-        yield target
 
 
 def _first_line(exc: BaseException) -> str:
@@ -205,33 +189,43 @@ def _rows(mode: str, ours: Target, prism: Target, bare: Target) -> list[Row]:
     return rows
 
 
+def _targets(ctx: Context, up: dict[str, Server | ChildError]) -> list[Target]:
+    prefixes = {REFERENCE: BASE_PATH, BARE: BASE_PATH, PRISM: ""}
+    targets = []
+    for name, prefix in prefixes.items():
+        server = up[name]
+        if isinstance(server, ChildError):
+            targets.append(Target(name, "", error=_first_line(server)))
+        else:
+            targets.append(Target(name, server.base_url + prefix))
+    return targets
+
+
 def measure(ctx: Context) -> list[Row]:
     if not wrk_available():
         return [spec.failed("wrk is not installed (apt-get install wrk)") for spec in SPECS]
     if not ctx.components.server():
         return [spec.not_built("reference server") for spec in SPECS]
-    assert ctx.recorded_stream is not None
     stream_file = ctx.log_dir / "recorded-stream.sse"
-    stream_file.write_bytes(ctx.recorded_stream)
-    with contextlib.ExitStack() as stack:
-        port = free_port()
-        ours = stack.enter_context(
-            _start(ctx, "reference-server", reference_argv(port), port, BASE_PATH)
-        )
-        port = free_port()
-        bare = stack.enter_context(
-            _start(ctx, "bare-route", _bare_argv(port, stream_file), port, BASE_PATH)
-        )
-        port = free_port()
-        prism = stack.enter_context(_start(ctx, "prism", _prism_argv(ctx.root, port), port, ""))
-        targets = [ours, bare, prism]
-        # the reference server needs a real thread; the others answer for any id
+    ports = [free_port() for _ in range(3)]
+    launches = [
+        Launch(REFERENCE, reference_argv(ports[0]), ports[0]),
+        Launch(BARE, _bare_argv(ports[1], stream_file), ports[1]),
+        Launch(PRISM, _prism_argv(ctx.root, ports[2]), ports[2]),
+    ]
+    with serve_all(launches, ctx.log_dir, startup_timeout=60, cwd=ctx.root) as up:
+        ours, bare, prism = targets = _targets(ctx, up)
+        # the reference server needs a real thread (the others answer for any id); its stream
+        # is recorded once, for the bare route to send and for the stream-decoding rows
         thread_id = THREAD_ID
         if not ours.error:
             try:
                 thread_id = create_thread(ours.base.removesuffix(BASE_PATH))
+                recorded = record_stream(ours.base.removesuffix(BASE_PATH), thread_id)
+                ctx.recorded_stream, ctx.recorded_stream_source = recorded, "the reference server"
             except Exception as exc:
                 ours.error = _first_line(exc)
+        stream_file.write_bytes(ctx.stream_bytes())
         for target in targets:
             _aim(target, thread_id)
         for index in range(ctx.config.server_rounds):

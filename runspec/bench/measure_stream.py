@@ -61,10 +61,7 @@ def _count(events: Iterator[object]) -> int:
 def measure(ctx: Context) -> list[Row]:
     if not ctx.components.client():
         return [spec.not_built("generated client") for spec in SPECS]
-    recorded = ctx.recorded_stream
-    if recorded is None:
-        raise RuntimeError("no recorded stream")
-    chunks: Sequence[bytes] = stream_chunks(recorded, ctx.config.stream_copies)
+    chunks: Sequence[bytes] = stream_chunks(ctx.stream_bytes(), ctx.config.stream_copies)
 
     def ours_handler(request: httpx.Request) -> httpx.Response:
         return httpx.Response(200, headers=SSE_HEADERS, content=iter(chunks))
@@ -81,7 +78,7 @@ def measure(ctx: Context) -> list[Row]:
     )
 
     def count_ours() -> int:
-        return _count(ours.stream_events())
+        return ours.count_stream_events()
 
     def count_sdk() -> int:
         return _count(

@@ -17,7 +17,16 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["HOST", "ChildError", "Server", "free_port", "serve", "stop_group"]
+__all__ = [
+    "HOST",
+    "ChildError",
+    "Launch",
+    "Server",
+    "free_port",
+    "serve",
+    "serve_all",
+    "stop_group",
+]
 
 HOST = "127.0.0.1"
 _POLL_SECONDS = 0.05
@@ -77,6 +86,77 @@ def stop_group(process: subprocess.Popen[bytes], *, grace: float = 5.0) -> None:
         process.wait(timeout=grace)
 
 
+@dataclass(frozen=True)
+class Launch:
+    """How to start one server: its name, command line and the port it will listen on."""
+
+    name: str
+    argv: Sequence[str]
+    port: int
+
+
+def _start(
+    launch: Launch, log_dir: Path, env: Mapping[str, str] | None, cwd: Path | None
+) -> Server:
+    log_dir.mkdir(parents=True, exist_ok=True)
+    log_path = log_dir / f"{launch.name}.log"
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(
+            list(launch.argv),
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            env={**os.environ, **(env or {})},
+            cwd=cwd,
+        )
+    return Server(launch.name, launch.port, process, log_path)
+
+
+def _wait_listening(server: Server, deadline: float) -> None:
+    while not _listening(server.port):
+        process = server.process
+        if process.poll() is not None:
+            raise ChildError(
+                f"{server.name} exited with {process.returncode}:\n{_log_tail(server.log_path)}"
+            )
+        if time.monotonic() > deadline:
+            raise ChildError(f"{server.name} did not listen in time:\n{_log_tail(server.log_path)}")
+        time.sleep(_POLL_SECONDS)
+
+
+@contextlib.contextmanager
+def serve_all(
+    launches: Sequence[Launch],
+    log_dir: Path,
+    *,
+    startup_timeout: float = 30.0,
+    env: Mapping[str, str] | None = None,
+    cwd: Path | None = None,
+) -> Iterator[dict[str, Server | ChildError]]:
+    """Start every server at once, wait (bounded) until each listens, and stop them all after.
+
+    Yields each server by name, or the :class:`ChildError` that says why it did not come up.
+    """
+    started: list[Server] = []
+    try:
+        for launch in launches:
+            started.append(_start(launch, log_dir, env, cwd))
+        deadline = time.monotonic() + startup_timeout
+        outcome: dict[str, Server | ChildError] = {}
+        for server in started:
+            try:
+                _wait_listening(server, deadline)
+                outcome[server.name] = server
+            except ChildError as exc:
+                stop_group(server.process)
+                outcome[server.name] = exc
+        yield outcome
+    finally:
+        for server in started:
+            stop_group(server.process)
+
+
 @contextlib.contextmanager
 def serve(
     name: str,
@@ -89,28 +169,9 @@ def serve(
     cwd: Path | None = None,
 ) -> Iterator[Server]:
     """Start ``argv`` (which must listen on ``HOST:port``), wait until it accepts, stop it after."""
-    log_dir.mkdir(parents=True, exist_ok=True)
-    log_path = log_dir / f"{name}.log"
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(
-            list(argv),
-            stdin=subprocess.DEVNULL,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-            env={**os.environ, **(env or {})},
-            cwd=cwd,
-        )
-    try:
-        deadline = time.monotonic() + startup_timeout
-        while not _listening(port):
-            if process.poll() is not None:
-                raise ChildError(f"{name} exited with {process.returncode}:\n{_log_tail(log_path)}")
-            if time.monotonic() > deadline:
-                raise ChildError(
-                    f"{name} did not listen within {startup_timeout:.0f}s:\n{_log_tail(log_path)}"
-                )
-            time.sleep(_POLL_SECONDS)
-        yield Server(name, port, process, log_path)
-    finally:
-        stop_group(process)
+    launch = Launch(name, argv, port)
+    with serve_all([launch], log_dir, startup_timeout=startup_timeout, env=env, cwd=cwd) as up:
+        server = up[name]
+        if isinstance(server, ChildError):
+            raise server
+        yield server

@@ -11,9 +11,9 @@ import sys
 
 import httpx
 
-from runspec.bench.fixtures import API_KEY, ASSISTANT_ID, request_headers
+from runspec.bench.fixtures import API_KEY, ASSISTANT_ID, CREATE_RUN_STREAM_BODY, request_headers
 
-__all__ = ["BASE_PATH", "create_thread", "reference_argv"]
+__all__ = ["BASE_PATH", "create_thread", "record_stream", "reference_argv"]
 
 BASE_PATH = "/v1"
 
@@ -41,3 +41,15 @@ def create_thread(base_url: str) -> str:
     response.raise_for_status()
     thread_id: str = response.json()["thread_id"]
     return thread_id
+
+
+def record_stream(base_url: str, thread_id: str) -> bytes:
+    """The bytes of one streamed ``createRun`` on ``thread_id``: what the stream benchmark decodes."""
+    response = httpx.post(
+        f"{base_url}{BASE_PATH}/threads/{thread_id}/runs",
+        json=CREATE_RUN_STREAM_BODY,
+        headers=request_headers(stream=True),
+        timeout=30,
+    )
+    response.raise_for_status()
+    return response.content

@@ -1,7 +1,8 @@
 """Timing callables in-process, peers interleaved round by round.
 
-``interleave`` runs each peer's batch once per round, in an order rotated every round, and returns
-the per-round figures of every peer: the input of :func:`runspec.bench.stats.paired_ratios`.
+``interleave`` runs each peer's batch once per round, in an order rotated every round;
+``interleave_calls`` alternates the peers call by call. Both return the per-round figures of every
+peer: the input of :func:`runspec.bench.stats.paired_ratios`.
 """
 
 from __future__ import annotations
@@ -13,7 +14,13 @@ from collections.abc import Callable, Mapping
 
 from runspec.bench.stats import interleaved_order
 
-__all__ = ["Batch", "interleave", "median_call_seconds", "seconds_per_call"]
+__all__ = [
+    "Batch",
+    "interleave",
+    "interleave_calls",
+    "median_call_seconds",
+    "seconds_per_call",
+]
 
 Batch = Callable[[], float]
 """Runs one batch and returns the figure of that round (seconds per call, events per second...)."""
@@ -51,4 +58,35 @@ def interleave(
             break
         for name in interleaved_order(names, index):
             results[name].append(batches[name]())
+    return results
+
+
+def interleave_calls(
+    calls: Mapping[str, Callable[[], object]],
+    rounds: int,
+    calls_per_round: int,
+    *,
+    deadline: float | None = None,
+) -> dict[str, list[float]]:
+    """Per round, the median wall time of each peer's calls, the peers alternating call by call.
+
+    The finest interleaving there is (A B C, B C A, ...), for calls long enough to time one by one
+    (network round trips): a burst of load from elsewhere on the machine hits every peer alike.
+    """
+    names = list(calls)
+    results: dict[str, list[float]] = {name: [] for name in names}
+    clock = time.perf_counter
+    for index in range(rounds):
+        if index and deadline is not None and time.monotonic() > deadline:
+            break
+        gc.collect()
+        times: dict[str, list[float]] = {name: [] for name in names}
+        for turn in range(calls_per_round):
+            for name in interleaved_order(names, turn):
+                fn = calls[name]
+                start = clock()
+                fn()
+                times[name].append(clock() - start)
+        for name in names:
+            results[name].append(statistics.median(times[name]))
     return results
