@@ -42,7 +42,7 @@ from runspec.server.ids import new_id, new_request_id
 from runspec.server.jsonwire import MAX_DEPTH, dumps
 from runspec.server.objects import thread_tool_resources
 from runspec.server.runs import Run, new_run, new_user_messages, stream_frames
-from runspec.server.state import Store, Thread
+from runspec.server.state import Store, StoredMessage, Thread
 
 __all__ = ["DEFAULT_API_KEY", "ServerConfig", "create_app"]
 
@@ -190,7 +190,7 @@ class RunService:
         body: Any,
         assistant: Assistant,
         thread: Thread,
-        messages: list[dict[str, Any]],
+        messages: list[StoredMessage],
         size: int,
     ) -> Run:
         duration, fail = self.config.run_duration, self._fails(request)

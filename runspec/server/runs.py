@@ -45,7 +45,7 @@ from runspec.server.objects import (
     run_step,
     user_message,
 )
-from runspec.server.state import Thread
+from runspec.server.state import StoredMessage, Thread
 
 __all__ = [
     "GREETING",
@@ -118,13 +118,11 @@ class Run:
 # ---- deciding the outcome -------------------------------------------------------------------------
 
 
-def plan_run(run: Mapping[str, Any], messages: Sequence[Mapping[str, Any]]) -> Plan:
-    """The outcome of ``run`` (a run object) on a thread holding ``messages``."""
-    window = messages
+def plan_run(run: Mapping[str, Any], thread: Thread) -> Plan:
+    """The outcome of ``run`` (a run object) on ``thread`` (with the request's messages)."""
     truncation = run["truncation_strategy"]
-    if truncation["type"] == "last_messages" and truncation["last_messages"] is not None:
-        window = messages[len(messages) - truncation["last_messages"] :] if messages else []
-    prompt = count_tokens(run["instructions"]) + sum(count_tokens(message_text(m)) for m in window)
+    last = truncation["last_messages"] if truncation["type"] == "last_messages" else None
+    prompt = count_tokens(run["instructions"]) + thread.prompt_tokens(last)
 
     prompt_limit = run["max_prompt_tokens"]
     if prompt_limit is not None and prompt > prompt_limit:
@@ -145,7 +143,8 @@ def plan_run(run: Mapping[str, Any], messages: Sequence[Mapping[str, Any]]) -> P
             Outcome.REQUIRES_ACTION, _usage(prompt, 1 + count_tokens(arguments)), tool_call=call
         )
 
-    reply = _TOKEN.findall(_reply_text(messages))
+    text = thread.last_user_text
+    reply = _TOKEN.findall(GREETING if text is None else REPLY_PREFIX + text)
     limit = run["max_completion_tokens"]
     if limit is not None and len(reply) > limit:
         return Plan(
@@ -172,13 +171,10 @@ def _usage(prompt: int, completion: int) -> dict[str, int]:
     }
 
 
-def _reply_text(messages: Sequence[Mapping[str, Any]]) -> str:
-    for message in reversed(messages):
-        if message["role"] == "user":
-            text = message_text(message).strip()
-            if text:
-                return REPLY_PREFIX + text
-    return GREETING
+def stored(message: dict[str, Any]) -> StoredMessage:
+    """A message object as a thread keeps it, with its text and token count."""
+    text = message_text(message)
+    return StoredMessage(object=message, role=message["role"], text=text, tokens=count_tokens(text))
 
 
 def _forced_function(
@@ -240,7 +236,7 @@ def new_run(
     *,
     duration: float,
     fail: bool = False,
-) -> tuple[Run, list[dict[str, Any]]]:
+) -> tuple[Run, list[StoredMessage]]:
     """Create a run on ``thread`` (whose messages already include the request's).
 
     Returns the run and the messages it writes to the thread (its reply, if any). ``fail``
@@ -255,9 +251,7 @@ def new_run(
         request=request,
         created_at=created_at,
     )
-    plan = (
-        plan_run(queued, list(thread.messages)) if not fail else Plan(Outcome.FAILED, _usage(0, 0))
-    )
+    plan = plan_run(queued, thread) if not fail else Plan(Outcome.FAILED, _usage(0, 0))
     has_message = plan.outcome is not Outcome.REQUIRES_ACTION and bool(plan.reply)
     run = Run(
         queued=queued,
@@ -268,28 +262,31 @@ def new_run(
         step_id=new_id("step_"),
         message_id=new_id("msg_") if has_message else None,
     )
-    written: list[dict[str, Any]] = []
+    written: list[StoredMessage] = []
     if run.message_id is not None:
         ended = int(wall + duration)
         complete = plan.outcome is Outcome.COMPLETED
-        written.append(
-            assistant_message(
-                message_id=run.message_id,
-                run=queued,
-                created_at=ended,
-                text="".join(plan.reply),
-                status="completed" if complete else "incomplete",
-                ended_at=ended,
-            )
+        text = "".join(plan.reply)
+        reply = assistant_message(
+            message_id=run.message_id,
+            run=queued,
+            created_at=ended,
+            text=text,
+            status="completed" if complete else "incomplete",
+            ended_at=ended,
         )
+        written.append(StoredMessage(reply, "assistant", text, len(plan.reply)))
     return run, written
 
 
 def new_user_messages(
     requests: Sequence[Mapping[str, Any]] | None, *, thread_id: str
-) -> list[dict[str, Any]]:
+) -> list[StoredMessage]:
+    """The messages to create of a request, as a thread stores them."""
     created_at = int(time.time())
-    return [user_message(m, thread_id=thread_id, created_at=created_at) for m in requests or ()]
+    return [
+        stored(user_message(m, thread_id=thread_id, created_at=created_at)) for m in requests or ()
+    ]
 
 
 # ---- the stream -----------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ holds the thread's lock, so of many concurrent creates on a thread exactly one w
 
 from __future__ import annotations
 
+import itertools
 import threading
 from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable, Mapping
@@ -22,7 +23,7 @@ from typing import Any, Protocol, TypeVar
 from runspec.server import errors
 from runspec.server.assistants import ASSISTANT_ID, Assistant
 
-__all__ = ["MAX_MESSAGES", "MAX_RUNS", "ActiveRun", "Store", "Thread"]
+__all__ = ["MAX_MESSAGES", "MAX_RUNS", "ActiveRun", "Store", "StoredMessage", "Thread"]
 
 MAX_MESSAGES = 100
 MAX_RUNS = 16
@@ -40,19 +41,60 @@ class ActiveRun(Protocol):
 R = TypeVar("R", bound=ActiveRun)
 
 
+@dataclass(frozen=True, slots=True)
+class StoredMessage:
+    """A message of a thread: its API object, and what runs read of it, worked out once."""
+
+    object: Mapping[str, Any]
+    role: str
+    text: str
+    tokens: int
+
+
 @dataclass(eq=False, slots=True)
 class Thread:
-    """A thread and what happened on it. ``messages`` are message objects (JSON)."""
+    """A thread and what happened on it: its newest messages and runs."""
 
     id: str
     created_at: int
     metadata: Mapping[str, Any]
     tool_resources: Mapping[str, Any] | None
-    messages: deque[dict[str, Any]] = field(default_factory=lambda: deque(maxlen=MAX_MESSAGES))
+    messages: deque[StoredMessage] = field(default_factory=lambda: deque(maxlen=MAX_MESSAGES))
     runs: deque[ActiveRun] = field(default_factory=lambda: deque(maxlen=MAX_RUNS))
     active_run: ActiveRun | None = None
     size: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
+    # Kept up to date by add(), so that a run need not walk the messages:
+    tokens: int = 0  # of the kept messages
+    added: int = 0  # messages ever added; the kept ones are the last len(messages)
+    _last_user: tuple[int, str] | None = None  # (position, text) of the last user text
+
+    def add(self, batch: list[StoredMessage]) -> int:
+        """Append messages, dropping the oldest beyond :data:`MAX_MESSAGES`; return how many."""
+        dropped = max(0, len(self.messages) + len(batch) - MAX_MESSAGES)
+        for old in list(itertools.islice(self.messages, min(dropped, len(self.messages)))):
+            self.tokens -= old.tokens
+        for message in batch[max(0, len(batch) - MAX_MESSAGES) :]:
+            self.tokens += message.tokens
+        for message in batch:
+            if message.role == "user" and message.text.strip():
+                self._last_user = (self.added, message.text.strip())
+            self.added += 1
+        self.messages.extend(batch)
+        return dropped
+
+    def prompt_tokens(self, last_messages: int | None = None) -> int:
+        """Tokens of the kept messages, or of the newest ``last_messages`` of them."""
+        if last_messages is None or last_messages >= len(self.messages):
+            return self.tokens
+        return sum(m.tokens for m in itertools.islice(reversed(self.messages), last_messages))
+
+    @property
+    def last_user_text(self) -> str | None:
+        """The stripped text of the newest kept user message that has text."""
+        if self._last_user is None or self._last_user[0] < self.added - len(self.messages):
+            return None
+        return self._last_user[1]
 
     def object(self) -> dict[str, Any]:
         """The thread object of the API."""
@@ -147,9 +189,9 @@ class Store:
     def start_run(
         self,
         thread: Thread,
-        messages: Iterable[dict[str, Any]],
+        messages: Iterable[StoredMessage],
         size: int,
-        make_run: Callable[[Thread], tuple[R, Iterable[dict[str, Any]]]],
+        make_run: Callable[[Thread], tuple[R, Iterable[StoredMessage]]],
         now: float,
     ) -> R:
         """Add ``messages`` and start the run ``make_run`` builds, unless a run is active.
@@ -172,16 +214,14 @@ class Store:
                 self._evict(keep=thread)
         return run
 
-    def _append(self, thread: Thread, messages: Iterable[dict[str, Any]], size: int) -> None:
+    def _append(self, thread: Thread, messages: Iterable[StoredMessage], size: int) -> None:
         batch = list(messages)
         if not batch:
             return
-        refund = 0
-        overflow = max(0, len(thread.messages) + len(batch) - MAX_MESSAGES)
-        if overflow and thread.messages:
-            # Dropped messages give back their share of the thread's bytes.
-            refund = thread.size * min(overflow, len(thread.messages)) // len(thread.messages)
-        thread.messages.extend(batch)
+        kept = len(thread.messages)
+        dropped = min(thread.add(batch), kept)
+        # Dropped messages give back their share of the thread's bytes.
+        refund = thread.size * dropped // kept if dropped else 0
         with self._lock:
             # A thread evicted while a request still held it is no longer counted.
             if self._threads.get(thread.id) is thread:

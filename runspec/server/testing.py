@@ -55,7 +55,8 @@ def serve_in_thread(
     app: ASGIApp, *, api_base: str = "/v1", timeout: float = 10.0
 ) -> Iterator[LiveServer]:
     """Serve ``app`` with uvicorn on a free loopback port for the duration of the block."""
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    # IPPROTO_TCP so that asyncio sets TCP_NODELAY on connections (see runspec serve).
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
     port: int = sock.getsockname()[1]

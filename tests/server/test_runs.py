@@ -174,7 +174,7 @@ def test_the_threads_messages_are_stored(client: TestClient) -> None:
     stored = store_of(client).find_thread(run["thread_id"])
     assert stored is not None
     assert stored.metadata == {"channel": "web"}
-    first, second, reply = stored.messages
+    first, second, reply = (m.object for m in stored.messages)
     assert (first["role"], first["content"]) == (
         "user",
         [{"type": "text", "text": {"value": "Hello", "annotations": []}}],
@@ -192,7 +192,7 @@ def test_additional_messages_are_added_before_the_run(client: TestClient, thread
     create(client, runs_of(thread_id), additional_messages=[user("One"), user([image])])
     stored = store_of(client).find_thread(thread_id)
     assert stored is not None
-    roles_and_content = [(m["role"], m["content"][0]["type"]) for m in stored.messages]
+    roles_and_content = [(m.role, m.object["content"][0]["type"]) for m in stored.messages]
     assert roles_and_content[-3:] == [
         ("user", "text"),
         ("user", "image_url"),

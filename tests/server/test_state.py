@@ -55,8 +55,8 @@ def test_a_thread_keeps_its_newest_messages(client: TestClient) -> None:
     thread = store_of(client).find_thread(thread_id)
     assert thread is not None
     assert len(thread.messages) == MAX_MESSAGES
-    assert thread.messages[-1]["role"] == "assistant"
-    assert thread.messages[-2]["content"][0]["text"]["value"] == "message 11-9"
+    assert thread.messages[-1].role == "assistant"
+    assert thread.messages[-2].text == "message 11-9"
 
 
 def test_stored_request_text_is_bounded(make_client: MakeClient) -> None:
