@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from jinja2 import FileSystemBytecodeCache
 from openapi_python_client import Project
 from openapi_python_client.config import Config
 from openapi_python_client.parser import GeneratorData
@@ -156,8 +157,12 @@ class ClientProject(Project):
         facts: ClientFacts,
         settings: ClientSettings,
         spec: Mapping[str, Any],
+        cache: Path | None = None,
     ) -> None:
         super().__init__(openapi=openapi, config=config, custom_template_path=templates)
+        if cache is not None:
+            cache.mkdir(parents=True, exist_ok=True)
+            self.env.bytecode_cache = FileSystemBytecodeCache(str(cache))
         events = [_event_classes(union, spec, openapi) for union in facts.event_unions]
         by_endpoint = {_identifier(op, config): stream for op, stream in facts.streaming.items()}
         _check_argument_names(openapi)
@@ -252,8 +257,11 @@ def build_project(
     templates: Path,
     facts: ClientFacts,
     settings: ClientSettings,
+    cache: Path | None = None,
 ) -> ClientProject:
-    """Parse ``spec`` (the client view) and prepare the project; nothing is written yet."""
+    """Parse ``spec`` (the client view) and prepare the project; nothing is written yet.
+
+    ``cache``: a directory for compiled templates (Jinja's bytecode cache), kept between runs."""
     data = GeneratorData.from_dict(dict(spec), config=config)
     if isinstance(data, GeneratorError):
         raise CodegenError(_describe(data))
@@ -265,6 +273,7 @@ def build_project(
         facts=facts,
         settings=settings,
         spec=spec,
+        cache=cache,
     )
 
 

@@ -37,14 +37,17 @@ def _get_kwargs(
     if not isinstance(include, Unset):
         params["include[]"] = include
 
-    return {
+    _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/threads/{thread_id}/runs".format(
             thread_id=quote(str(thread_id), safe=""),
         ),
-        "params": params,
         "json": body.to_dict(),
     }
+    # Only when there are any: merging even empty params into the URL costs httpx a re-parse.
+    if params:
+        _kwargs["params"] = params
+    return _kwargs
 
 
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> RunObject:
@@ -136,14 +139,18 @@ def sync(
         RunObject
     """
 
-    return sync_detailed(
-        thread_id=thread_id,
-        client=client,
-        body=body,
-        include=include,
+    # sync_detailed(...).parsed, without building the Response this function does not return.
+    response = send(
+        client,
+        _get_kwargs(
+            thread_id=thread_id,
+            body=body,
+            include=include,
+        ),
         max_retries=max_retries,
         timeout=timeout,
-    ).parsed
+    )
+    return _parse_response(client=client, response=response)
 
 
 async def asyncio_detailed(
@@ -219,16 +226,17 @@ async def asyncio(
         RunObject
     """
 
-    return (
-        await asyncio_detailed(
+    response = await asend(
+        client,
+        _get_kwargs(
             thread_id=thread_id,
-            client=client,
             body=body,
             include=include,
-            max_retries=max_retries,
-            timeout=timeout,
-        )
-    ).parsed
+        ),
+        max_retries=max_retries,
+        timeout=timeout,
+    )
+    return _parse_response(client=client, response=response)
 
 
 def _stream_kwargs(

@@ -27,11 +27,12 @@ def _get_kwargs(
     *,
     body: CreateThreadAndRunRequest,
 ) -> dict[str, Any]:
-    return {
+    _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/threads/runs",
         "json": body.to_dict(),
     }
+    return _kwargs
 
 
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> RunObject:
@@ -113,12 +114,16 @@ def sync(
         RunObject
     """
 
-    return sync_detailed(
-        client=client,
-        body=body,
+    # sync_detailed(...).parsed, without building the Response this function does not return.
+    response = send(
+        client,
+        _get_kwargs(
+            body=body,
+        ),
         max_retries=max_retries,
         timeout=timeout,
-    ).parsed
+    )
+    return _parse_response(client=client, response=response)
 
 
 async def asyncio_detailed(
@@ -184,14 +189,15 @@ async def asyncio(
         RunObject
     """
 
-    return (
-        await asyncio_detailed(
-            client=client,
+    response = await asend(
+        client,
+        _get_kwargs(
             body=body,
-            max_retries=max_retries,
-            timeout=timeout,
-        )
-    ).parsed
+        ),
+        max_retries=max_retries,
+        timeout=timeout,
+    )
+    return _parse_response(client=client, response=response)
 
 
 def _stream_kwargs(
