@@ -17,10 +17,8 @@ that reports a failure.
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from runspec.codegen.errors import CodegenError
@@ -92,6 +90,7 @@ class ClientFacts:
     secured_operations: frozenset[str]
     streaming: Mapping[str, StreamingOperation]
     discriminator_names: frozenset[str]
+    operation_ids: tuple[str, ...] = ()
 
     @property
     def event_unions(self) -> list[EventUnion]:
@@ -166,6 +165,7 @@ def client_facts(spec: Mapping[str, Any]) -> ClientFacts:
         secured_operations=secured,
         streaming=streaming,
         discriminator_names=frozenset(_discriminator_names(spec)),
+        operation_ids=tuple(operation_id for operation_id, _ in operations),
     )
 
 
@@ -264,14 +264,3 @@ def _event_union(spec: Mapping[str, Any], name: str) -> EventUnion:
             )
         )
     return EventUnion(name, str(union.get("description", "")), tuple(members))
-
-
-def load_overlays(paths: Sequence[Path], root: Path) -> list[tuple[str, Mapping[str, Any]]]:
-    from runspec.yamlio import load_document
-
-    return [(str(path.relative_to(root)), load_document(path)) for path in paths]
-
-
-def deep_copy(spec: Mapping[str, Any]) -> dict[str, Any]:
-    result: dict[str, Any] = copy.deepcopy(dict(spec))
-    return result

@@ -23,7 +23,7 @@ from openapi_python_client.parser.errors import GeneratorError
 from openapi_python_client.parser.properties import LiteralEnumProperty, ModelProperty
 from openapi_python_client.parser.properties.list_property import ListProperty
 from openapi_python_client.parser.properties.union import UnionProperty
-from openapi_python_client.strings import PythonIdentifier
+from openapi_python_client.strings import ClassName, PythonIdentifier
 
 from runspec.codegen import properties as props
 from runspec.codegen.clientspec import ClientFacts, EventUnion
@@ -163,10 +163,11 @@ class ClientProject(Project):
         if cache is not None:
             cache.mkdir(parents=True, exist_ok=True)
             self.env.bytecode_cache = FileSystemBytecodeCache(str(cache))
-        events = [_event_classes(union, spec, openapi) for union in facts.event_unions]
+        events = [_event_classes(union, spec, openapi, config) for union in facts.event_unions]
         by_endpoint = {_identifier(op, config): stream for op, stream in facts.streaming.items()}
         _check_argument_names(openapi)
         self.env.globals.update(
+            operation_ids={_identifier(op, config): op for op in facts.operation_ids},
             streaming_by_endpoint=by_endpoint,
             raise_codegen_error=_raise,
             facts=facts,
@@ -182,7 +183,6 @@ class ClientProject(Project):
             model_properties=model_properties,
             endpoint_properties=endpoint_properties,
             success_responses=success_responses,
-            is_const=lambda p: props.kind(p) == "const",
         )
 
     def _build_api(self) -> None:
@@ -199,16 +199,20 @@ class ClientProject(Project):
             return list(self.build())
 
 
-def _event_classes(union: EventUnion, spec: Mapping[str, Any], data: GeneratorData) -> EventClasses:
-    by_class = {m.class_info.name: m for m in data.models}
+def _event_classes(
+    union: EventUnion, spec: Mapping[str, Any], data: GeneratorData, config: Config
+) -> EventClasses:
+    """The classes openapi-python-client made for the envelopes and payloads of ``union``."""
+    by_class = {str(m.class_info.name): m for m in data.models}
     schemas = spec["components"]["schemas"]
 
     def ref(schema: str) -> ModelRef:
-        title = schemas[schema].get("title") or schema
-        for model in by_class.values():
-            if model.class_info.name == _class_name(title):
-                return ModelRef(str(model.class_info.module_name), str(model.class_info.name))
-        raise CodegenError(f"{schema}: no model was generated for it")
+        # A component's class is named after its title if it has one, else after the component.
+        name = str(ClassName(schemas[schema].get("title") or schema, config.field_prefix))
+        model = by_class.get(name)
+        if model is None:
+            raise CodegenError(f"{schema}: no model was generated for it")
+        return ModelRef(str(model.class_info.module_name), name)
 
     envelope = {m.event: ref(m.schema) for m in union.members}
     payload = {m.event: ref(m.payload) for m in union.members if m.payload is not None}
@@ -242,12 +246,6 @@ def _check_argument_names(data: GeneratorData) -> None:
                         f"{endpoint.name}: parameter {parameter.python_name} clashes with an "
                         "argument of every generated function; rename it in the overlay"
                     )
-
-
-def _class_name(title: str) -> str:
-    from openapi_python_client.strings import ClassName
-
-    return str(ClassName(title, ""))
 
 
 def build_project(

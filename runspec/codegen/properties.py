@@ -157,15 +157,15 @@ def _tag_of(members: list[ModelProperty], preferred: Iterable[str]) -> tuple[str
 @dataclass
 class _Refiner:
     tags: frozenset[str]
-    maps: dict[str, MapProperty] = field(default_factory=dict)
+    maps: set[str] = field(default_factory=set)  # class names of the models maps replaced
 
     def prop(self, prop: Any) -> Any:
         if isinstance(prop, ModelProperty):
             value_type = _map_value_type(prop)
-            if value_type is not None:
-                self.maps[prop.class_info.name] = _as_map(prop, value_type)
-                return _as_map(prop, value_type)
-            return prop
+            if value_type is None:
+                return prop
+            self.maps.add(str(prop.class_info.name))
+            return _as_map(prop, value_type)
         if isinstance(prop, ListProperty):
             return evolve(prop, inner_property=self.prop(prop.inner_property))
         if isinstance(prop, UnionProperty) and not isinstance(prop, TaggedUnionProperty):
@@ -215,7 +215,7 @@ def refine(data: GeneratorData, *, discriminator_names: Iterable[str]) -> None:
                 endpoint.cookie_parameters,
             ):
                 refiner.props(params)
-    data.models[:] = [m for m in data.models if m.class_info.name not in refiner.maps]
+    data.models[:] = [m for m in data.models if str(m.class_info.name) not in refiner.maps]
 
 
 # ---- Questions the templates ask -------------------------------------------------------------

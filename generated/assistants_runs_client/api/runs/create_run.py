@@ -1,4 +1,4 @@
-"""``POST /threads/{thread_id}/runs`` (create_run): Create a run
+"""``POST /threads/{thread_id}/runs`` (createRun): Create a run
 
 Starts a run of an assistant on an existing thread.
 

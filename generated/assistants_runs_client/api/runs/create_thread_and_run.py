@@ -1,4 +1,4 @@
-"""``POST /threads/runs`` (create_thread_and_run): Create a thread and run it
+"""``POST /threads/runs`` (createThreadAndRun): Create a thread and run it
 
 Creates a thread, optionally with messages, and starts a run on it in one request.
 
