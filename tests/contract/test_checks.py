@@ -1,0 +1,216 @@
+"""The registered domain checks on hand-made responses (runspec.contract.checks)."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Mapping
+from typing import Any
+
+import pytest
+from schemathesis import CheckContext
+from schemathesis.checks import CHECKS
+from schemathesis.config import ChecksConfig
+
+from runspec.contract.checks import (
+    CHECK_NAMES,
+    ErrorNotOpenAI,
+    RunNotEchoed,
+    StreamOutOfOrder,
+    ThreadIdsStayFound,
+    ThreadVanished,
+    errors_are_openai_errors,
+    event_stream_grammar,
+    run_echoes_request,
+)
+from runspec.spec import load_spec
+from tests.contract.conftest import Exchange
+from tests.contract.streams import edit, encode, requires_action, transcript, without
+
+RUN: Mapping[str, Any] = load_spec()["paths"]["/threads/runs"]["post"]["responses"]["200"][
+    "content"
+]["application/json"]["examples"]["queued"]["value"]
+ERROR = {
+    "error": {
+        "message": "No thread found.",
+        "type": "invalid_request_error",
+        "param": None,
+        "code": None,
+    }
+}
+SSE = "text/event-stream; charset=utf-8"
+
+
+@pytest.fixture
+def ctx() -> CheckContext:
+    return CheckContext(
+        override=None,
+        auth=None,
+        headers=None,
+        config=ChecksConfig(),
+        transport_kwargs=None,
+        response_checks=None,
+    )
+
+
+def run_for(thread_id: str = "thread_abc123", **fields: Any) -> dict[str, Any]:
+    run = copy.deepcopy(dict(RUN))
+    run.update(thread_id=thread_id, **fields)
+    return run
+
+
+def test_every_check_is_registered_under_its_name() -> None:
+    registered = set(CHECKS.get_all_names())
+    assert set(CHECK_NAMES) <= registered
+
+
+# ---- run_echoes_request -------------------------------------------------------------------------
+
+
+def test_a_run_echoing_the_request_passes(exchange: Exchange, ctx: CheckContext) -> None:
+    case = exchange.case("createRun", {"assistant_id": "asst_abc123", "model": "gpt-4o"})
+    response = exchange.response(case, body=run_for(model="gpt-4o"))
+    assert run_echoes_request(ctx, response, case) is None
+
+
+def test_an_override_not_echoed_fails(exchange: Exchange, ctx: CheckContext) -> None:
+    case = exchange.case("createRun", {"assistant_id": "asst_abc123", "model": "o3-mini"})
+    response = exchange.response(case, body=run_for(model="gpt-4o"))
+    with pytest.raises(RunNotEchoed, match=r"run.model: expected 'o3-mini', got 'gpt-4o'"):
+        run_echoes_request(ctx, response, case)
+
+
+def test_the_paths_thread_is_echoed(exchange: Exchange, ctx: CheckContext) -> None:
+    case = exchange.case("createRun", {"assistant_id": "asst_abc123"}, thread_id="thread_mine")
+    response = exchange.response(case, body=run_for(thread_id="thread_other"))
+    with pytest.raises(RunNotEchoed, match=r"run.thread_id: 'thread_other', but the path names"):
+        run_echoes_request(ctx, response, case)
+
+
+def test_the_assistant_is_echoed(exchange: Exchange, ctx: CheckContext) -> None:
+    case = exchange.case("createThreadAndRun", {"assistant_id": "asst_other"})
+    response = exchange.response(case, body=run_for())
+    with pytest.raises(RunNotEchoed, match=r"run.assistant_id: expected 'asst_other'"):
+        run_echoes_request(ctx, response, case)
+
+
+def test_every_run_event_of_a_stream_echoes(exchange: Exchange, ctx: CheckContext) -> None:
+    body = {"assistant_id": "asst_abc123", "stream": True, "temperature": 1}
+    case = exchange.case("createThreadAndRun", body)
+    good = exchange.response(case, body=encode(transcript()), content_type=SSE)
+    assert run_echoes_request(ctx, good, case) is None
+
+    def hotter(run: dict[str, Any]) -> None:
+        run["temperature"] = 1.5
+
+    events = edit(transcript(), "thread.run.in_progress", hotter)
+    bad = exchange.response(case, body=encode(events), content_type=SSE)
+    with pytest.raises(RunNotEchoed, match=r"#3 thread.run.in_progress.temperature: expected 1"):
+        run_echoes_request(ctx, bad, case)
+
+
+def test_errors_are_not_runs(exchange: Exchange, ctx: CheckContext) -> None:
+    case = exchange.case("createRun", {"assistant_id": "asst_abc123", "model": "o3-mini"})
+    response = exchange.response(case, status=400, body=ERROR)
+    assert run_echoes_request(ctx, response, case) is None
+
+
+# ---- event_stream_grammar -----------------------------------------------------------------------
+
+
+def test_a_well_formed_stream_passes(exchange: Exchange, ctx: CheckContext) -> None:
+    case = exchange.case("createRun", {"assistant_id": "asst_abc123", "stream": True})
+    response = exchange.response(case, body=encode(requires_action()), content_type=SSE)
+    assert event_stream_grammar(ctx, response, case) is None
+
+
+def test_a_stream_without_done_fails(exchange: Exchange, ctx: CheckContext) -> None:
+    case = exchange.case("createThreadAndRun", {"assistant_id": "asst_abc123", "stream": True})
+    response = exchange.response(case, body=encode(without(transcript(), "done")), content_type=SSE)
+    with pytest.raises(StreamOutOfOrder, match="the stream does not end with done"):
+        event_stream_grammar(ctx, response, case)
+
+
+def test_the_first_event_depends_on_the_operation(exchange: Exchange, ctx: CheckContext) -> None:
+    case = exchange.case("createRun", {"assistant_id": "asst_abc123", "stream": True})
+    response = exchange.response(case, body=encode(transcript()), content_type=SSE)
+    with pytest.raises(StreamOutOfOrder, match=r"the first event must be thread.run.created"):
+        event_stream_grammar(ctx, response, case)
+
+
+def test_stream_true_must_be_answered_with_a_stream(exchange: Exchange, ctx: CheckContext) -> None:
+    case = exchange.case("createRun", {"assistant_id": "asst_abc123", "stream": True})
+    response = exchange.response(case, body=run_for())
+    with pytest.raises(StreamOutOfOrder, match='"stream": true answered with application/json'):
+        event_stream_grammar(ctx, response, case)
+
+
+@pytest.mark.parametrize("stream", [False, None, "absent"])
+def test_only_stream_true_is_answered_with_a_stream(
+    exchange: Exchange, ctx: CheckContext, stream: Any
+) -> None:
+    body: dict[str, Any] = {"assistant_id": "asst_abc123"}
+    if stream != "absent":
+        body["stream"] = stream
+    case = exchange.case("createRun", body)
+    response = exchange.response(case, body=encode(requires_action()), content_type=SSE)
+    with pytest.raises(StreamOutOfOrder, match="answered with an event stream"):
+        event_stream_grammar(ctx, response, case)
+
+
+# ---- errors_are_openai_errors -------------------------------------------------------------------
+
+
+def test_an_openai_error_passes(exchange: Exchange, ctx: CheckContext) -> None:
+    case = exchange.case("createRun", {"assistant_id": "asst_abc123"})
+    response = exchange.response(case, status=404, body=ERROR)
+    assert errors_are_openai_errors(ctx, response, case) is None
+
+
+def test_a_framework_error_page_fails(exchange: Exchange, ctx: CheckContext) -> None:
+    case = exchange.case("createRun", {"assistant_id": "asst_abc123"})
+    response = exchange.response(
+        case, status=405, body=b"Method Not Allowed", content_type="text/plain; charset=utf-8"
+    )
+    with pytest.raises(ErrorNotOpenAI, match="405 answer is text/plain; charset=utf-8"):
+        errors_are_openai_errors(ctx, response, case)
+
+
+# ---- thread_ids_stay_found ----------------------------------------------------------------------
+
+
+def test_a_thread_handed_out_earlier_must_not_vanish(exchange: Exchange, ctx: CheckContext) -> None:
+    check = ThreadIdsStayFound()
+    create = exchange.case("createThreadAndRun", {"assistant_id": "asst_abc123"})
+    check.after_response(ctx, exchange.response(create, body=run_for("thread_new")), create)
+
+    later = exchange.case("createRun", {"assistant_id": "asst_abc123"}, thread_id="thread_new")
+    with pytest.raises(
+        ThreadVanished, match="thread 'thread_new' was returned by POST /threads/runs"
+    ):
+        check.after_response(ctx, exchange.response(later, status=404, body=ERROR), later)
+
+
+def test_threads_of_streams_count_too(exchange: Exchange, ctx: CheckContext) -> None:
+    check = ThreadIdsStayFound()
+    create = exchange.case("createThreadAndRun", {"assistant_id": "asst_abc123", "stream": True})
+    stream = exchange.response(create, body=encode(transcript()), content_type=SSE)
+    check.after_response(ctx, stream, create)
+    assert set(check.handed_out) == {"thread_abc123"}
+
+
+def test_a_404_for_an_unknown_assistant_or_thread_is_fine(
+    exchange: Exchange, ctx: CheckContext
+) -> None:
+    check = ThreadIdsStayFound()
+    create = exchange.case("createThreadAndRun", {"assistant_id": "asst_abc123"})
+    check.after_response(ctx, exchange.response(create, body=run_for("thread_new")), create)
+
+    stranger = exchange.case("createRun", {"assistant_id": "asst_unknown"}, thread_id="thread_new")
+    assert (
+        check.after_response(ctx, exchange.response(stranger, status=404, body=ERROR), stranger)
+        is None
+    )
+    never = exchange.case("createRun", {"assistant_id": "asst_abc123"}, thread_id="thread_never")
+    assert (
+        check.after_response(ctx, exchange.response(never, status=404, body=ERROR), never) is None
+    )
