@@ -30,6 +30,7 @@ __all__ = [
     "EventMember",
     "EventUnion",
     "StreamingOperation",
+    "TaggedUnion",
     "client_facts",
     "client_view",
     "decode_json_strings",
@@ -84,6 +85,16 @@ class StreamingOperation:
 
 
 @dataclass(frozen=True)
+class TaggedUnion:
+    """A component that is a ``oneOf`` of object schemas with a discriminator: a type alias."""
+
+    schema: str
+    description: str
+    tag: str
+    members: tuple[str, ...]  # component names
+
+
+@dataclass(frozen=True)
 class ClientFacts:
     base_url: str
     constant_headers: Mapping[str, str]
@@ -91,6 +102,7 @@ class ClientFacts:
     streaming: Mapping[str, StreamingOperation]
     discriminator_names: frozenset[str]
     operation_ids: tuple[str, ...] = ()
+    tagged_unions: tuple[TaggedUnion, ...] = ()
 
     @property
     def event_unions(self) -> list[EventUnion]:
@@ -166,6 +178,7 @@ def client_facts(spec: Mapping[str, Any]) -> ClientFacts:
         streaming=streaming,
         discriminator_names=frozenset(_discriminator_names(spec)),
         operation_ids=tuple(operation_id for operation_id, _ in operations),
+        tagged_unions=tuple(_tagged_unions(spec, {s.events.schema for s in streaming.values()})),
     )
 
 
@@ -200,6 +213,22 @@ def _constant_headers(
                     "elsewhere; a constant header must have one value for the whole client"
                 )
     return headers
+
+
+def _tagged_unions(spec: Mapping[str, Any], event_unions: set[str]) -> Iterator[TaggedUnion]:
+    for name, schema in (spec.get("components", {}).get("schemas") or {}).items():
+        if name in event_unions or not isinstance(schema, Mapping):
+            continue
+        discriminator, members = schema.get("discriminator"), schema.get("oneOf") or []
+        refs = [m.get("$ref", "") for m in members if isinstance(m, Mapping)]
+        if not discriminator or not refs or not all(r.startswith(SCHEMAS) for r in refs):
+            continue
+        yield TaggedUnion(
+            schema=str(name),
+            description=str(schema.get("description", "")),
+            tag=str(discriminator["propertyName"]),
+            members=tuple(r.removeprefix(SCHEMAS) for r in refs),
+        )
 
 
 def _discriminator_names(spec: Mapping[str, Any]) -> Iterator[str]:

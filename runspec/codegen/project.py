@@ -18,12 +18,12 @@ from typing import Any
 from jinja2 import FileSystemBytecodeCache
 from openapi_python_client import Project
 from openapi_python_client.config import Config
-from openapi_python_client.parser import GeneratorData
+from openapi_python_client.parser import GeneratorData, import_string_from_class
 from openapi_python_client.parser.errors import GeneratorError
 from openapi_python_client.parser.properties import LiteralEnumProperty, ModelProperty
 from openapi_python_client.parser.properties.list_property import ListProperty
 from openapi_python_client.parser.properties.union import UnionProperty
-from openapi_python_client.strings import ClassName, PythonIdentifier
+from openapi_python_client.strings import ClassName, PythonIdentifier, snake_case
 
 from runspec.codegen import properties as props
 from runspec.codegen.clientspec import ClientFacts, EventUnion
@@ -72,6 +72,17 @@ class EnumRef:
     name: str
     check: str
     values: str
+
+
+@dataclass(frozen=True)
+class UnionAlias:
+    """A type alias for a tagged-union component: ``AssistantTool = AssistantToolsCode | ...``."""
+
+    name: str
+    module: str
+    description: str
+    tag: str
+    members: tuple[ModelRef, ...]
 
 
 @dataclass(frozen=True)
@@ -164,6 +175,7 @@ class ClientProject(Project):
             cache.mkdir(parents=True, exist_ok=True)
             self.env.bytecode_cache = FileSystemBytecodeCache(str(cache))
         events = [_event_classes(union, spec, openapi, config) for union in facts.event_unions]
+        self.union_aliases = _union_aliases(facts, spec, openapi, config)
         by_endpoint = {_identifier(op, config): stream for op, stream in facts.streaming.items()}
         _check_argument_names(openapi)
         self.env.globals.update(
@@ -183,6 +195,27 @@ class ClientProject(Project):
             model_properties=model_properties,
             endpoint_properties=endpoint_properties,
             success_responses=success_responses,
+        )
+
+    def _build_models(self) -> None:
+        """The stock models and enums, then a module per tagged-union alias, all exported."""
+        super()._build_models()
+        models_dir = self.package_dir / "models"
+        template = self.env.get_template("union_alias.py.jinja")
+        for alias in self.union_aliases:
+            (models_dir / f"{alias.module}.py").write_text(
+                template.render(alias=alias), encoding=self.config.file_encoding
+            )
+        classes = [
+            *(m.class_info for m in self.openapi.models),
+            *(e.class_info for e in self.openapi.enums),
+        ]
+        imports = [import_string_from_class(c) for c in classes]
+        imports += [f"from .{a.module} import {a.name}" for a in self.union_aliases]
+        names = [str(c.name) for c in classes] + [a.name for a in self.union_aliases]
+        (models_dir / "__init__.py").write_text(
+            self.env.get_template("models_init.py.jinja").render(imports=imports, alls=names),
+            encoding=self.config.file_encoding,
         )
 
     def _build_api(self) -> None:
@@ -217,6 +250,30 @@ def _event_classes(
     envelope = {m.event: ref(m.schema) for m in union.members}
     payload = {m.event: ref(m.payload) for m in union.members if m.payload is not None}
     return EventClasses(union, envelope, payload)
+
+
+def _union_aliases(
+    facts: ClientFacts, spec: Mapping[str, Any], data: GeneratorData, config: Config
+) -> list[UnionAlias]:
+    by_class = {str(m.class_info.name): m for m in data.models}
+    taken = set(by_class) | {str(e.class_info.name) for e in data.enums}
+    schemas = spec["components"]["schemas"]
+    aliases = []
+    for union in facts.tagged_unions:
+        name = str(
+            ClassName(schemas[union.schema].get("title") or union.schema, config.field_prefix)
+        )
+        if name in taken:
+            raise CodegenError(f"{union.schema}: its alias {name} would clash with a model")
+        members = []
+        for member in union.members:
+            title = schemas[member].get("title") or member
+            model = by_class[str(ClassName(title, config.field_prefix))]
+            members.append(ModelRef(str(model.class_info.module_name), str(model.class_info.name)))
+        aliases.append(
+            UnionAlias(name, snake_case(name), union.description, union.tag, tuple(members))
+        )
+    return aliases
 
 
 def _identifier(name: str, config: Config) -> str:

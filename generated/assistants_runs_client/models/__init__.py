@@ -1,5 +1,6 @@
 """Contains all the data models used in inputs/outputs"""
 
+from .assistant_tool import AssistantTool
 from .assistant_tools_code import AssistantToolsCode
 from .assistant_tools_file_search import AssistantToolsFileSearch
 from .assistant_tools_file_search_type_only import AssistantToolsFileSearchTypeOnly
@@ -7,10 +8,13 @@ from .assistant_tools_function import AssistantToolsFunction
 from .assistants_named_tool_choice import AssistantsNamedToolChoice
 from .assistants_named_tool_choice_type import AssistantsNamedToolChoiceType
 from .auto_chunking_strategy import AutoChunkingStrategy
+from .chunking_strategy_request_param import ChunkingStrategyRequestParam
 from .code_interpreter_call import CodeInterpreterCall
 from .code_interpreter_call_delta import CodeInterpreterCallDelta
 from .code_interpreter_image import CodeInterpreterImage
 from .code_interpreter_image_delta import CodeInterpreterImageDelta
+from .code_interpreter_output import CodeInterpreterOutput
+from .code_interpreter_output_delta import CodeInterpreterOutputDelta
 from .code_interpreter_tool_resources import CodeInterpreterToolResources
 from .create_message_request import CreateMessageRequest
 from .create_message_request_role import CreateMessageRequestRole
@@ -45,7 +49,9 @@ from .image_url import ImageUrl
 from .image_url_delta import ImageUrlDelta
 from .json_schema_format import JsonSchemaFormat
 from .message_attachment import MessageAttachment
+from .message_attachment_tool import MessageAttachmentTool
 from .message_completed_event import MessageCompletedEvent
+from .message_content import MessageContent
 from .message_content_image_file_object import MessageContentImageFileObject
 from .message_content_image_url_object import MessageContentImageUrlObject
 from .message_content_refusal_object import MessageContentRefusalObject
@@ -56,6 +62,7 @@ from .message_created_event import MessageCreatedEvent
 from .message_creation import MessageCreation
 from .message_creation_delta import MessageCreationDelta
 from .message_delta import MessageDelta
+from .message_delta_content import MessageDeltaContent
 from .message_delta_content_image_file_object import MessageDeltaContentImageFileObject
 from .message_delta_content_image_url_object import MessageDeltaContentImageUrlObject
 from .message_delta_content_refusal_object import MessageDeltaContentRefusalObject
@@ -74,10 +81,12 @@ from .message_incomplete_event import MessageIncompleteEvent
 from .message_object import MessageObject
 from .message_object_role import MessageObjectRole
 from .message_object_status import MessageObjectStatus
+from .message_request_content import MessageRequestContent
 from .message_request_content_text_object import MessageRequestContentTextObject
 from .message_text import MessageText
 from .message_text_delta import MessageTextDelta
 from .reasoning_effort import ReasoningEffort
+from .response_format import ResponseFormat
 from .response_format_json_object import ResponseFormatJsonObject
 from .response_format_json_schema import ResponseFormatJsonSchema
 from .response_format_text import ResponseFormatText
@@ -106,6 +115,7 @@ from .run_step_created_event import RunStepCreatedEvent
 from .run_step_delta import RunStepDelta
 from .run_step_delta_event import RunStepDeltaEvent
 from .run_step_delta_object import RunStepDeltaObject
+from .run_step_delta_step_details import RunStepDeltaStepDetails
 from .run_step_delta_step_details_message_creation_object import RunStepDeltaStepDetailsMessageCreationObject
 from .run_step_delta_step_details_tool_calls_code_object import RunStepDeltaStepDetailsToolCallsCodeObject
 from .run_step_delta_step_details_tool_calls_code_output_image_object import (
@@ -117,7 +127,10 @@ from .run_step_delta_step_details_tool_calls_code_output_logs_object import (
 from .run_step_delta_step_details_tool_calls_file_search_object import RunStepDeltaStepDetailsToolCallsFileSearchObject
 from .run_step_delta_step_details_tool_calls_function_object import RunStepDeltaStepDetailsToolCallsFunctionObject
 from .run_step_delta_step_details_tool_calls_object import RunStepDeltaStepDetailsToolCallsObject
+from .run_step_delta_tool_call import RunStepDeltaToolCall
+from .run_step_details import RunStepDetails
 from .run_step_details_message_creation_object import RunStepDetailsMessageCreationObject
+from .run_step_details_tool_call import RunStepDetailsToolCall
 from .run_step_details_tool_calls_code_object import RunStepDetailsToolCallsCodeObject
 from .run_step_details_tool_calls_code_output_image_object import RunStepDetailsToolCallsCodeOutputImageObject
 from .run_step_details_tool_calls_code_output_logs_object import RunStepDetailsToolCallsCodeOutputLogsObject
@@ -137,6 +150,8 @@ from .run_tool_call_object import RunToolCallObject
 from .static_chunking_strategy import StaticChunkingStrategy
 from .static_chunking_strategy_request_param import StaticChunkingStrategyRequestParam
 from .submit_tool_outputs import SubmitToolOutputs
+from .text_annotation import TextAnnotation
+from .text_annotation_delta import TextAnnotationDelta
 from .thread_created_event import ThreadCreatedEvent
 from .thread_object import ThreadObject
 from .tool_choice_function import ToolChoiceFunction
@@ -149,15 +164,19 @@ from .vector_store_to_create import VectorStoreToCreate
 __all__ = (
     "AssistantsNamedToolChoice",
     "AssistantsNamedToolChoiceType",
+    "AssistantTool",
     "AssistantToolsCode",
     "AssistantToolsFileSearch",
     "AssistantToolsFileSearchTypeOnly",
     "AssistantToolsFunction",
     "AutoChunkingStrategy",
+    "ChunkingStrategyRequestParam",
     "CodeInterpreterCall",
     "CodeInterpreterCallDelta",
     "CodeInterpreterImage",
     "CodeInterpreterImageDelta",
+    "CodeInterpreterOutput",
+    "CodeInterpreterOutputDelta",
     "CodeInterpreterToolResources",
     "CreateMessageRequest",
     "CreateMessageRequestRole",
@@ -192,7 +211,9 @@ __all__ = (
     "ImageUrlDelta",
     "JsonSchemaFormat",
     "MessageAttachment",
+    "MessageAttachmentTool",
     "MessageCompletedEvent",
+    "MessageContent",
     "MessageContentImageFileObject",
     "MessageContentImageUrlObject",
     "MessageContentRefusalObject",
@@ -203,6 +224,7 @@ __all__ = (
     "MessageCreation",
     "MessageCreationDelta",
     "MessageDelta",
+    "MessageDeltaContent",
     "MessageDeltaContentImageFileObject",
     "MessageDeltaContentImageUrlObject",
     "MessageDeltaContentRefusalObject",
@@ -219,10 +241,12 @@ __all__ = (
     "MessageObject",
     "MessageObjectRole",
     "MessageObjectStatus",
+    "MessageRequestContent",
     "MessageRequestContentTextObject",
     "MessageText",
     "MessageTextDelta",
     "ReasoningEffort",
+    "ResponseFormat",
     "ResponseFormatJsonObject",
     "ResponseFormatJsonSchema",
     "ResponseFormatText",
@@ -251,6 +275,7 @@ __all__ = (
     "RunStepDelta",
     "RunStepDeltaEvent",
     "RunStepDeltaObject",
+    "RunStepDeltaStepDetails",
     "RunStepDeltaStepDetailsMessageCreationObject",
     "RunStepDeltaStepDetailsToolCallsCodeObject",
     "RunStepDeltaStepDetailsToolCallsCodeOutputImageObject",
@@ -258,7 +283,10 @@ __all__ = (
     "RunStepDeltaStepDetailsToolCallsFileSearchObject",
     "RunStepDeltaStepDetailsToolCallsFunctionObject",
     "RunStepDeltaStepDetailsToolCallsObject",
+    "RunStepDeltaToolCall",
+    "RunStepDetails",
     "RunStepDetailsMessageCreationObject",
+    "RunStepDetailsToolCall",
     "RunStepDetailsToolCallsCodeObject",
     "RunStepDetailsToolCallsCodeOutputImageObject",
     "RunStepDetailsToolCallsCodeOutputLogsObject",
@@ -278,6 +306,8 @@ __all__ = (
     "StaticChunkingStrategy",
     "StaticChunkingStrategyRequestParam",
     "SubmitToolOutputs",
+    "TextAnnotation",
+    "TextAnnotationDelta",
     "ThreadCreatedEvent",
     "ThreadObject",
     "ToolChoiceFunction",
