@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import functools
 import importlib
+import os
 import sys
 import tempfile
 import time
@@ -90,6 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     config = QUICK if args.quick else FULL
     started = time.monotonic()
+    load_average = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="runspec-bench-") as logs:
         ctx = Context(config=config, log_dir=Path(logs))
         rows = run(ctx, progress=lambda line: print(line, file=sys.stderr, flush=True))
@@ -97,8 +99,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(render_text(rows))
     for row in rows:
         if row.note:
-            print(f"  note: {row.spec.what} vs {row.spec.peer}: {row.note}")
-    report = markdown_report(rows, mode=config.name, seconds=seconds)
+            print(f"  note: {row.spec.label}: {row.note}")
+    report = markdown_report(rows, mode=config.name, seconds=seconds, load_average=load_average)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(report)
     print(f"bench: wrote {args.out} ({seconds:.0f} s)")

@@ -100,7 +100,13 @@ def measure(ctx: Context) -> list[Row]:
                 peers=summarize(results[peer]).format(duration),
                 ratio=ratio.format(times),
                 goal_value=ratio.median,
-                note=f"server: bare route on {HOST}",
+                note=(
+                    f"each client calls the bare route (uvicorn on {HOST}, its own process); "
+                    "calls alternate between the clients one by one; ours builds the request "
+                    "model and parses the typed RunObject on every call"
+                )
+                if spec is HTTPX
+                else "",
             )
         )
     return rows

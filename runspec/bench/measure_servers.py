@@ -31,7 +31,7 @@ from runspec.bench.procs import ChildError, Launch, Server, free_port, serve_all
 from runspec.bench.reference import BASE_PATH, create_thread, record_stream, reference_argv
 from runspec.bench.stats import interleaved_order, paired_ratios, summarize
 from runspec.bench.table import Goal, Row, RowSpec
-from runspec.bench.wrk import WrkResult, run_wrk, wrk_available
+from runspec.bench.wrk import CONNECTIONS, WrkResult, run_wrk, wrk_available
 
 __all__ = ["SPECS", "measure"]
 
@@ -154,6 +154,22 @@ def _latency_text(target: Target, mode: str) -> str:
     return f"{duration(p50)} / {duration(p99)}"
 
 
+PRISM_NOTE = (
+    "Prism 5 mocks openapi/openapi.yaml unchanged (it reads the OpenAPI 3.1 file as it is); "
+    "its stream is the spec's example transcript, which Prism's own response validation flags "
+    "(sl-violations header: the example is text, the event schema an object) but sends"
+)
+
+
+def _method_note(ctx: Context, mode: str) -> str:
+    seconds = ctx.config.server_seconds
+    return (
+        f"wrk, 1 thread, {CONNECTIONS} connections, {seconds:.0f} s per run, servers rotated each "
+        f"round; createRun{' with stream: true' if mode == 'stream' else ''} on one thread "
+        "(--run-duration 0), the same request for every server"
+    )
+
+
 def _rows(mode: str, ours: Target, prism: Target, bare: Target) -> list[Row]:
     prism_spec, bare_spec, latency_spec = _specs(mode)
     if ours.error or not ours.results[mode]:
@@ -234,4 +250,11 @@ def measure(ctx: Context) -> list[Row]:
             for mode in MODES:
                 for target in interleaved_order(targets, index):
                     _load(target, mode, ctx.config.server_seconds)
-    return [row for mode in MODES for row in _rows(mode, ours, prism, bare)]
+    rows = []
+    for mode in MODES:
+        prism_row, bare_row, latency_row = _rows(mode, ours, prism, bare)
+        if mode == "plain":
+            prism_row = prism_row.with_note(PRISM_NOTE)
+        rows += [prism_row, bare_row.with_note(_method_note(ctx, mode))]
+        rows.append(latency_row)
+    return rows

@@ -38,18 +38,25 @@ def machine_description() -> str:
 
 
 def markdown_report(
-    rows: Sequence[Row], *, mode: str, seconds: float, when: datetime | None = None
+    rows: Sequence[Row],
+    *,
+    mode: str,
+    seconds: float,
+    when: datetime | None = None,
+    load_average: float | None = None,
 ) -> str:
     """The report body: a one-paragraph preamble, the table, and the rows' notes."""
     stamp = (when or datetime.now(UTC)).strftime("%Y-%m-%d %H:%M UTC")
+    load = f", load average {load_average:.1f}" if load_average is not None else ""
     lines = [
-        f"Measured {stamp} on {machine_description()}: `make bench` ({mode} run, {seconds:.0f} s).",
+        f"Measured {stamp} on {machine_description()}{load}: `make bench` ({mode} run, "
+        f"{seconds:.0f} s).",
         "Every figure is a median over rounds, min-max in parentheses; ratios are ours ÷ peer,",
         "measured side by side in the same run with the peers interleaved. `MISS` marks a missed goal.",
         "",
         render_markdown(rows),
     ]
-    notes = [f"- {row.spec.what} vs {row.spec.peer}: {row.note}" for row in rows if row.note]
+    notes = [f"- {row.spec.label}: {row.note}" for row in rows if row.note]
     if notes:
         lines += ["", "Notes:", "", *notes]
     return "\n".join(lines) + "\n"

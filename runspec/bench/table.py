@@ -45,6 +45,11 @@ class RowSpec:
     peer: str
     goal: Goal | None = None
 
+    @property
+    def label(self) -> str:
+        """The measurement and its peer, for notes: ``what vs peer``."""
+        return self.what if self.peer == "—" else f"{self.what} vs {self.peer}"
+
     def not_built(self, component: str) -> Row:
         return Row(self, ours=NOT_BUILT)
 
