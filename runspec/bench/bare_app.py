@@ -2,8 +2,8 @@
 
 It shows what the reference server's work (auth, header and body validation, run state, ids) costs
 on top of the framework: it reads the JSON body only to see ``stream``, then returns a fixed run
-object, or a fixed recorded event stream sent as one chunk, as the reference server sends a
-0-second run.
+object, or a fixed recorded event stream as one body, as the reference server sends the stream of
+a 0-second run.
 Run it as ``python -m runspec.bench.bare_app --port N [--stream-file F]`` (``F`` is read at the
 first streamed request, so it may be written after the app starts); it serves with the same
 uvicorn settings as ``runspec serve``.
@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import uvicorn
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import Response, StreamingResponse
+from starlette.responses import Response
 from starlette.routing import Route
 
 from runspec.bench.fixtures import RUN_OBJECT_BYTES, spec_stream_example
@@ -40,17 +40,12 @@ def create_bare_app(stream: Callable[[], bytes]) -> Starlette:
     """The app; ``stream()`` gives the recorded stream (read at the first streamed request)."""
     recorded: list[bytes] = []
 
-    async def event_chunks() -> AsyncIterator[bytes]:
-        if not recorded:
-            recorded.append(stream())
-        yield recorded[0]
-
     async def create(request: Request) -> Response:
         body = json.loads(await request.body())
         if body.get("stream") is True:
-            return StreamingResponse(
-                event_chunks(), media_type="text/event-stream", headers=_NO_CACHE
-            )
+            if not recorded:
+                recorded.append(stream())
+            return Response(recorded[0], media_type="text/event-stream", headers=_NO_CACHE)
         return Response(RUN_OBJECT_BYTES, media_type="application/json")
 
     return Starlette(
