@@ -32,6 +32,11 @@ _sleep = time.sleep
 _asleep = anyio.sleep
 
 
+# Transport failures worth another attempt: the network, a timeout, a server that broke off.
+# Not retried: a request httpx cannot even send (a bad URL scheme, an invalid header).
+RETRYABLE_ERRORS = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError, httpx.ProxyError)
+
+
 def _timeout(timeout: TimeoutTypes | Unset) -> Any:
     return httpx.USE_CLIENT_DEFAULT if isinstance(timeout, Unset) else timeout
 
@@ -76,7 +81,7 @@ def send(
         try:
             response = http.send(request, stream=stream)
         except httpx.TransportError as exc:
-            if retry >= retries:
+            if retry >= retries or not isinstance(exc, RETRYABLE_ERRORS):
                 raise _transport_error(exc, request) from exc
             retry += 1
             delay = client.retry_policy.delay(retry)
@@ -118,7 +123,7 @@ async def asend(
         try:
             response = await http.send(request, stream=stream)
         except httpx.TransportError as exc:
-            if retry >= retries:
+            if retry >= retries or not isinstance(exc, RETRYABLE_ERRORS):
                 raise _transport_error(exc, request) from exc
             retry += 1
             delay = client.retry_policy.delay(retry)

@@ -145,3 +145,11 @@ async def test_async_calls_retry_the_same_way(serve: Serve, sleeps: list[float])
     assert run.id == run_example()["id"]
     assert seen.count == 3
     assert sleeps == [1.0, 1.0]
+
+
+def test_a_request_that_cannot_be_sent_is_not_retried(serve: Serve, sleeps: list[float]) -> None:
+    handler, seen = scripted(httpx.UnsupportedProtocol("no such scheme"), ok())
+    with pytest.raises(errors.APIConnectionError):
+        create_run.sync(THREAD, client=serve(handler), body=BODY)
+    assert seen.count == 1
+    assert sleeps == []
