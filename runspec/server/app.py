@@ -35,11 +35,11 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from runspec import SPEC_PATH
 from runspec.server import errors
 from runspec.server.assistants import DEFAULT_ASSISTANT, Assistant
-from runspec.server.checks import RequestChecks, compile_spec
+from runspec.server.checks import Incoming, RequestChecks, compile_spec
 from runspec.server.errors import ApiError
 from runspec.server.faults import FAULT_HEADER, STREAM_ERROR, FaultInjector
 from runspec.server.ids import new_id, new_request_id
-from runspec.server.jsonwire import MAX_DEPTH, dumps
+from runspec.server.jsonwire import MAX_DEPTH
 from runspec.server.objects import thread_tool_resources
 from runspec.server.runs import Run, new_run, new_user_messages, stream_frames
 from runspec.server.state import Store, StoredMessage, Thread
@@ -49,6 +49,7 @@ __all__ = ["DEFAULT_API_KEY", "ServerConfig", "create_app"]
 logger = logging.getLogger("runspec.server")
 
 DEFAULT_API_KEY = "sk-local-test"
+_NO_CACHE = {"Cache-Control": "no-cache"}
 OPENAI_VERSION = b"2020-10-01"
 
 
@@ -114,7 +115,7 @@ def create_app(
         max_bytes=config.max_stored_bytes,
     )
     service = RunService(config, store)
-    handlers: dict[str, Callable[[RunService, Request, RequestChecks], Awaitable[Response]]] = {
+    handlers: dict[str, Callable[[RunService, Incoming, RequestChecks], Awaitable[Response]]] = {
         "createThreadAndRun": RunService.create_thread_and_run,
         "createRun": RunService.create_run,
     }
@@ -129,7 +130,7 @@ def create_app(
         routes.append(
             Route(
                 spec.base_path + operation.path,
-                _endpoint(service, handler, checks),
+                _Endpoint(service, handler, checks),
                 methods=[operation.method],
                 name=operation.operation_id,
             )
@@ -151,15 +152,25 @@ def create_app(
     return app
 
 
-def _endpoint(
-    service: RunService,
-    handler: Callable[[RunService, Request, RequestChecks], Awaitable[Response]],
-    checks: RequestChecks,
-) -> Callable[[Request], Awaitable[Response]]:
-    async def endpoint(request: Request) -> Response:
-        return await handler(service, request, checks)
+class _Endpoint:
+    """One operation as a plain ASGI app (Starlette routes to it without wrapping it)."""
 
-    return endpoint
+    def __init__(
+        self,
+        service: RunService,
+        handler: Callable[[RunService, Incoming, RequestChecks], Awaitable[Response]],
+        checks: RequestChecks,
+    ) -> None:
+        self.service = service
+        self.handler = handler
+        self.checks = checks
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        try:
+            response = await self.handler(self.service, Incoming(scope, receive), self.checks)
+        except ApiError as error:
+            response = error.response()
+        await response(scope, receive, send)
 
 
 # ---- the two operations ------------------------------------------------------------------------
@@ -178,15 +189,15 @@ class RunService:
             raise errors.assistant_not_found(assistant_id)
         return assistant
 
-    def _fails(self, request: Request) -> bool:
+    def _fails(self, request: Incoming) -> bool:
         return (
             self.config.fault_injection
-            and request.headers.get(FAULT_HEADER, "").strip() == STREAM_ERROR
+            and (request.header(FAULT_HEADER.encode()) or "").strip() == STREAM_ERROR
         )
 
     def _start(
         self,
-        request: Request,
+        request: Incoming,
         body: Any,
         assistant: Assistant,
         thread: Thread,
@@ -202,7 +213,7 @@ class RunService:
             time.monotonic(),
         )
 
-    async def create_thread_and_run(self, request: Request, checks: RequestChecks) -> Response:
+    async def create_thread_and_run(self, request: Incoming, checks: RequestChecks) -> Response:
         checks.preamble(request)
         body, size = await checks.json_body(request)
         assistant = self._assistant(body["assistant_id"])
@@ -218,7 +229,7 @@ class RunService:
         run = self._start(request, body, assistant, thread, messages, size)
         return _run_response(run, body, thread.object())
 
-    async def create_run(self, request: Request, checks: RequestChecks) -> Response:
+    async def create_run(self, request: Incoming, checks: RequestChecks) -> Response:
         checks.preamble(request)
         thread_id: str = request.path_params["thread_id"]
         if not thread_id.startswith("thread"):
@@ -235,20 +246,23 @@ class RunService:
 
 def _run_response(run: Run, body: Any, thread: dict[str, Any] | None) -> Response:
     if not body.get("stream"):
-        return Response(dumps(run.queued), media_type="application/json")
+        return Response(run.encode(run.state), media_type="application/json")
     frames = stream_frames(run, thread)
+    if all(offset <= 0 for offset, _ in frames):
+        # A run of no duration: the whole stream exists at once, so it goes in one response
+        # body (with Content-Length) instead of one chunk per event.
+        return Response(
+            b"".join(frame for _, frame in frames),
+            media_type="text/event-stream",
+            headers=_NO_CACHE,
+        )
     return StreamingResponse(
-        _play(frames, run.start),
-        media_type="text/event-stream",
-        headers={"Cache-Control": "no-cache"},
+        _play(frames, run.start), media_type="text/event-stream", headers=_NO_CACHE
     )
 
 
 async def _play(frames: list[tuple[float, bytes]], start: float) -> AsyncIterator[bytes]:
-    """Send each frame at its offset after ``start`` (monotonic); all at once when they can."""
-    if all(offset <= 0 for offset, _ in frames):
-        yield b"".join(frame for _, frame in frames)
-        return
+    """Send each frame at its offset after ``start`` (monotonic)."""
     for offset, frame in frames:
         target = start + offset
         while (delay := target - time.monotonic()) > 0:

@@ -17,7 +17,7 @@ __all__ = [
     "EXPIRY_SECONDS",
     "assistant_message",
     "message_text",
-    "run_object",
+    "run_parts",
     "run_step",
     "thread_tool_resources",
     "user_message",
@@ -29,15 +29,20 @@ EXPIRY_SECONDS = 600
 _DEFAULT_TRUNCATION = {"type": "auto", "last_messages": None}
 
 
-def run_object(
+def run_parts(
     *,
     run_id: str,
     thread_id: str,
     assistant: Assistant,
     request: Mapping[str, Any],
     created_at: int,
-) -> dict[str, Any]:
-    """A fresh, ``queued`` run: the assistant's settings with the request's overrides."""
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A fresh, ``queued`` run, in two parts: its state and its settings.
+
+    The state (``id`` to ``usage``) changes as the run goes on; the settings (``model`` to
+    ``response_format``: the assistant's, with the request's overrides) do not, so a stream
+    encodes them once. Together, in this order, they are the run object.
+    """
 
     def given(name: str, default: Any) -> Any:
         value = request.get(name)
@@ -48,7 +53,7 @@ def run_object(
     if additional:
         instructions = f"{instructions}\n{additional}" if instructions else additional
     truncation = request.get("truncation_strategy")
-    return {
+    state = {
         "id": run_id,
         "object": "thread.run",
         "created_at": created_at,
@@ -63,11 +68,13 @@ def run_object(
         "failed_at": None,
         "completed_at": None,
         "incomplete_details": None,
+        "usage": None,
+    }
+    settings = {
         "model": given("model", assistant.model),
         "instructions": instructions,
         "tools": given("tools", assistant.tools),
         "metadata": given("metadata", {}),
-        "usage": None,
         "temperature": given("temperature", 1),
         "top_p": given("top_p", 1),
         "max_prompt_tokens": request.get("max_prompt_tokens"),
@@ -81,6 +88,7 @@ def run_object(
         "parallel_tool_calls": given("parallel_tool_calls", True),
         "response_format": given("response_format", "auto"),
     }
+    return state, settings
 
 
 def user_message(request: Mapping[str, Any], *, thread_id: str, created_at: int) -> dict[str, Any]:
@@ -111,7 +119,7 @@ def user_message(request: Mapping[str, Any], *, thread_id: str, created_at: int)
 def assistant_message(
     *,
     message_id: str,
-    run: Mapping[str, Any],
+    run: Mapping[str, Any],  # the run's state (ids)
     created_at: int,
     text: str | None,
     status: str = "in_progress",

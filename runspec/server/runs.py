@@ -18,6 +18,9 @@ The reply is deterministic, so tests can predict every field:
   Named ``code_interpreter``/``file_search`` choices are answered with the text reply.
 * **Usage** is ``{prompt_tokens, completion_tokens, total_tokens}`` of the above.
 
+Encoding: a run's settings (``model`` to ``response_format``) never change, so they are encoded
+once per run and joined to each state of the run (``id`` to ``usage``) as it is sent.
+
 Timing: a run is created ``queued`` and is active for ``duration`` seconds, then it is terminal
 (``completed``, ``incomplete`` or ``requires_action``). Nothing runs in the background: the state
 is a function of the clock, so with ``duration`` 0 a run is over as soon as it exists. Although
@@ -29,7 +32,6 @@ over ``duration`` and sends the final run event only once the run has ended.
 from __future__ import annotations
 
 import enum
-import re
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -41,11 +43,12 @@ from runspec.server.jsonwire import dumps
 from runspec.server.objects import (
     assistant_message,
     message_text,
-    run_object,
+    run_parts,
     run_step,
     user_message,
 )
 from runspec.server.state import StoredMessage, Thread
+from runspec.server.tokens import count_tokens, split_tokens
 
 __all__ = [
     "GREETING",
@@ -53,10 +56,10 @@ __all__ = [
     "Outcome",
     "Plan",
     "Run",
-    "count_tokens",
     "new_run",
     "new_user_messages",
     "plan_run",
+    "stored",
     "stream_frames",
 ]
 
@@ -65,14 +68,11 @@ GREETING = "Hello! I am the runspec reference assistant. Send me a message and I
 MAX_DELTAS = 8
 DONE_FRAME = b"event: done\ndata: [DONE]\n\n"
 
-_TOKEN = re.compile(r"\S+\s*")
+_PREFIX_TOKENS = split_tokens(REPLY_PREFIX)
+_GREETING_TOKENS = split_tokens(GREETING)
 
-# emit(fraction of the run's duration, event name, payload)
-_Emit = Callable[[float, str, Any], None]
-
-
-def count_tokens(text: str) -> int:
-    return len(text.split())
+# emit(fraction of the run's duration, event name, encoded payload)
+_Emit = Callable[[float, str, bytes], None]
 
 
 class Outcome(enum.Enum):
@@ -95,20 +95,33 @@ class Plan:
 
 @dataclass(eq=False, slots=True)
 class Run:
-    """A run: its object as created, its plan and its clock."""
+    """A run: its state as created, its settings (and their JSON), its plan and its clock."""
 
-    queued: Mapping[str, Any]
+    state: Mapping[str, Any]
+    settings: Mapping[str, Any]
     plan: Plan
     wall_start: float
     start: float
     duration: float
     step_id: str
     message_id: str | None
+    _settings_json: bytes | None = None
 
     @property
     def id(self) -> str:
-        run_id: str = self.queued["id"]
+        run_id: str = self.state["id"]
         return run_id
+
+    @property
+    def queued(self) -> dict[str, Any]:
+        """The run object as created: what a plain create answers."""
+        return {**self.state, **self.settings}
+
+    def encode(self, state: Mapping[str, Any]) -> bytes:
+        """The JSON of the run object in ``state`` (this run's settings, encoded once, joined on)."""
+        if self._settings_json is None:
+            self._settings_json = dumps(self.settings)
+        return dumps(state)[:-1] + b"," + self._settings_json[1:]
 
     def is_active(self, now: float) -> bool:
         """Whether the run is still ``queued``/``in_progress`` at monotonic time ``now``."""
@@ -118,49 +131,44 @@ class Run:
 # ---- deciding the outcome -------------------------------------------------------------------------
 
 
-def plan_run(run: Mapping[str, Any], thread: Thread) -> Plan:
-    """The outcome of ``run`` (a run object) on ``thread`` (with the request's messages)."""
-    truncation = run["truncation_strategy"]
+def plan_run(settings: Mapping[str, Any], thread: Thread) -> Plan:
+    """The outcome of a run with ``settings`` on ``thread`` (holding the request's messages)."""
+    truncation = settings["truncation_strategy"]
     last = truncation["last_messages"] if truncation["type"] == "last_messages" else None
-    prompt = count_tokens(run["instructions"]) + thread.prompt_tokens(last)
+    prompt = count_tokens(settings["instructions"]) + thread.prompt_tokens(last)
 
-    prompt_limit = run["max_prompt_tokens"]
+    prompt_limit = settings["max_prompt_tokens"]
     if prompt_limit is not None and prompt > prompt_limit:
         return Plan(
             Outcome.INCOMPLETE, _usage(prompt_limit, 0), incomplete_reason="max_prompt_tokens"
         )
 
-    function = _forced_function(run["tool_choice"], run["tools"])
-    if function is not None:
-        name, parameters = function
-        arguments = dumps(_placeholder_arguments(parameters)).decode()
-        call = {
-            "id": new_id("call_"),
-            "type": "function",
-            "function": {"name": name, "arguments": arguments},
-        }
-        return Plan(
-            Outcome.REQUIRES_ACTION, _usage(prompt, 1 + count_tokens(arguments)), tool_call=call
-        )
+    tool_choice = settings["tool_choice"]
+    if tool_choice != "auto" and tool_choice != "none":
+        function = _forced_function(tool_choice, settings["tools"])
+        if function is not None:
+            name, parameters = function
+            arguments = dumps(_placeholder_arguments(parameters)).decode()
+            call = {
+                "id": new_id("call_"),
+                "type": "function",
+                "function": {"name": name, "arguments": arguments},
+            }
+            completion = 1 + count_tokens(arguments)
+            return Plan(Outcome.REQUIRES_ACTION, _usage(prompt, completion), tool_call=call)
 
-    text = thread.last_user_text
-    reply = _TOKEN.findall(GREETING if text is None else REPLY_PREFIX + text)
-    limit = run["max_completion_tokens"]
+    user_tokens = thread.last_user_tokens
+    reply = _GREETING_TOKENS if user_tokens is None else _PREFIX_TOKENS + user_tokens
+    limit = settings["max_completion_tokens"]
     if limit is not None and len(reply) > limit:
+        cut = reply[:limit]
         return Plan(
             Outcome.INCOMPLETE,
             _usage(prompt, limit),
-            reply=_trimmed(reply[:limit]),
+            reply=(*cut[:-1], cut[-1].rstrip()),
             incomplete_reason="max_completion_tokens",
         )
-    return Plan(Outcome.COMPLETED, _usage(prompt, len(reply)), reply=_trimmed(reply))
-
-
-def _trimmed(tokens: list[str]) -> tuple[str, ...]:
-    """Tokens whose concatenation has no trailing whitespace."""
-    if tokens:
-        tokens[-1] = tokens[-1].rstrip()
-    return tuple(tokens)
+    return Plan(Outcome.COMPLETED, _usage(prompt, len(reply)), reply=reply)
 
 
 def _usage(prompt: int, completion: int) -> dict[str, int]:
@@ -216,14 +224,10 @@ def _placeholder(schema: Any) -> Any:
     kind = schema.get("type")
     if isinstance(kind, list):
         kind = next((k for k in kind if k != "null"), None)
-    return {
-        "integer": 0,
-        "number": 0,
-        "boolean": False,
-        "array": [],
-        "object": {},
-        "null": None,
-    }.get(kind if isinstance(kind, str) else "", "example")
+    placeholders = {"integer": 0, "number": 0, "boolean": False, "array": [], "object": {}}
+    if kind == "null":
+        return None
+    return placeholders.get(kind if isinstance(kind, str) else "", "example")
 
 
 # ---- creating a run --------------------------------------------------------------------------
@@ -244,17 +248,18 @@ def new_run(
     """
     wall = time.time()
     created_at = int(wall)
-    queued = run_object(
+    state, settings = run_parts(
         run_id=new_id("run_"),
         thread_id=thread.id,
         assistant=assistant,
         request=request,
         created_at=created_at,
     )
-    plan = plan_run(queued, thread) if not fail else Plan(Outcome.FAILED, _usage(0, 0))
+    plan = plan_run(settings, thread) if not fail else Plan(Outcome.FAILED, _usage(0, 0))
     has_message = plan.outcome is not Outcome.REQUIRES_ACTION and bool(plan.reply)
     run = Run(
-        queued=queued,
+        state=state,
+        settings=settings,
         plan=plan,
         wall_start=wall,
         start=time.monotonic(),
@@ -269,7 +274,7 @@ def new_run(
         text = "".join(plan.reply)
         reply = assistant_message(
             message_id=run.message_id,
-            run=queued,
+            run=state,
             created_at=ended,
             text=text,
             status="completed" if complete else "incomplete",
@@ -292,8 +297,8 @@ def new_user_messages(
 # ---- the stream -----------------------------------------------------------------------------------
 
 
-def _frame(event: str, payload: Any) -> bytes:
-    return b"event: " + event.encode() + b"\ndata: " + dumps(payload) + b"\n\n"
+def _frame(event: str, data: bytes) -> bytes:
+    return b"event: " + event.encode() + b"\ndata: " + data + b"\n\n"
 
 
 def stream_frames(run: Run, thread: Mapping[str, Any] | None = None) -> list[tuple[float, bytes]]:
@@ -302,23 +307,22 @@ def stream_frames(run: Run, thread: Mapping[str, Any] | None = None) -> list[tup
     ``thread`` (the thread object) is given for createThreadAndRun, whose stream starts with
     ``thread.created``. The final run event, and ``done``, come at the run's full duration.
     """
-    plan, queued, duration = run.plan, run.queued, run.duration
+    plan, duration = run.plan, run.duration
     frames: list[tuple[float, bytes]] = []
 
-    def at(fraction: float) -> tuple[float, int]:
-        offset = duration * fraction
-        return offset, int(run.wall_start + offset)
+    def at(fraction: float) -> int:
+        return int(run.wall_start + duration * fraction)
 
-    def emit(fraction: float, event: str, payload: Any) -> None:
-        frames.append((at(fraction)[0], _frame(event, payload)))
+    def emit(fraction: float, event: str, data: bytes) -> None:
+        frames.append((duration * fraction, _frame(event, data)))
 
     if thread is not None:
-        emit(0, "thread.created", thread)
+        emit(0, "thread.created", dumps(thread))
+    queued = run.encode(run.state)
     emit(0, "thread.run.created", queued)
     emit(0, "thread.run.queued", queued)
-    started_at = at(0.1)[1]
-    in_progress = {**queued, "status": "in_progress", "started_at": started_at}
-    emit(0.1, "thread.run.in_progress", in_progress)
+    in_progress = {**run.state, "status": "in_progress", "started_at": at(0.1)}
+    emit(0.1, "thread.run.in_progress", run.encode(in_progress))
 
     if plan.outcome is Outcome.FAILED:
         error = {
@@ -327,13 +331,11 @@ def stream_frames(run: Run, thread: Mapping[str, Any] | None = None) -> list[tup
             "param": None,
             "code": None,
         }
-        emit(0.5, "error", error)
+        emit(0.5, "error", dumps(error))
         return frames  # an error event ends the stream
 
-    ended_at = at(1)[1]
     if plan.outcome is Outcome.REQUIRES_ACTION:
-        assert plan.tool_call is not None
-        _tool_call_events(run, emit, at(0.2)[1])
+        _tool_call_events(run, emit, at(0.2))
         final = {
             **in_progress,
             "status": "requires_action",
@@ -343,10 +345,10 @@ def stream_frames(run: Run, thread: Mapping[str, Any] | None = None) -> list[tup
             },
             "usage": plan.usage,
         }
-        emit(1, "thread.run.requires_action", final)
+        emit(1, "thread.run.requires_action", run.encode(final))
     else:
         if run.message_id is not None:
-            _message_events(run, emit, at(0.2)[1], at(0.95)[1])
+            _message_events(run, emit, at(0.2), at(0.95))
         final = {
             **in_progress,
             "status": plan.outcome.value,
@@ -354,10 +356,10 @@ def stream_frames(run: Run, thread: Mapping[str, Any] | None = None) -> list[tup
             "usage": plan.usage,
         }
         if plan.outcome is Outcome.COMPLETED:
-            final["completed_at"] = ended_at
+            final["completed_at"] = at(1)
         else:
             final["incomplete_details"] = {"reason": plan.incomplete_reason}
-        emit(1, f"thread.run.{plan.outcome.value}", final)
+        emit(1, f"thread.run.{plan.outcome.value}", run.encode(final))
     frames.append((duration, DONE_FRAME))
     return frames
 
@@ -365,11 +367,13 @@ def stream_frames(run: Run, thread: Mapping[str, Any] | None = None) -> list[tup
 def _tool_call_events(run: Run, emit: _Emit, created_at: int) -> None:
     assert run.plan.tool_call is not None
     function = run.plan.tool_call["function"]
-    step = run_step(
-        step_id=run.step_id,
-        run=run.queued,
-        created_at=created_at,
-        details={"type": "tool_calls", "tool_calls": []},
+    step = dumps(
+        run_step(
+            step_id=run.step_id,
+            run=run.state,
+            created_at=created_at,
+            details={"type": "tool_calls", "tool_calls": []},
+        )
     )
     emit(0.2, "thread.run.step.created", step)
     emit(0.2, "thread.run.step.in_progress", step)
@@ -384,54 +388,52 @@ def _tool_call_events(run: Run, emit: _Emit, created_at: int) -> None:
         "object": "thread.run.step.delta",
         "delta": {"step_details": {"type": "tool_calls", "tool_calls": [call_delta]}},
     }
-    emit(0.5, "thread.run.step.delta", delta)
+    emit(0.5, "thread.run.step.delta", dumps(delta))
 
 
 def _message_events(run: Run, emit: _Emit, created_at: int, ended_at: int) -> None:
     assert run.message_id is not None
     plan = run.plan
     details = {"type": "message_creation", "message_creation": {"message_id": run.message_id}}
-    step = run_step(step_id=run.step_id, run=run.queued, created_at=created_at, details=details)
-    emit(0.2, "thread.run.step.created", step)
-    emit(0.2, "thread.run.step.in_progress", step)
-    message = assistant_message(
-        message_id=run.message_id, run=run.queued, created_at=created_at, text=None
+    step = run_step(step_id=run.step_id, run=run.state, created_at=created_at, details=details)
+    step_json = dumps(step)
+    emit(0.2, "thread.run.step.created", step_json)
+    emit(0.2, "thread.run.step.in_progress", step_json)
+    message = dumps(
+        assistant_message(
+            message_id=run.message_id, run=run.state, created_at=created_at, text=None
+        )
     )
     emit(0.25, "thread.message.created", message)
     emit(0.25, "thread.message.in_progress", message)
 
-    tokens = list(plan.reply)
+    tokens = plan.reply
     size = -(-len(tokens) // MAX_DELTAS)  # ceiling: at most MAX_DELTAS deltas
     chunks = ["".join(tokens[i : i + size]) for i in range(0, len(tokens), size)]
+    # {"id", "object", "delta": {"content": [{"index": 0, "type": "text", "text": {"value"}}]}},
+    # written around each chunk: only the chunk needs encoding.
+    head = (
+        b'{"id":"' + run.message_id.encode() + b'","object":"thread.message.delta",'
+        b'"delta":{"content":[{"index":0,"type":"text","text":{"value":'
+    )
     for index, chunk in enumerate(chunks):
-        text: dict[str, Any] = {"value": chunk}
-        if index == 0:
-            text["annotations"] = []
-        delta = {
-            "id": run.message_id,
-            "object": "thread.message.delta",
-            "delta": {"content": [{"index": 0, "type": "text", "text": text}]},
-        }
-        emit(0.3 + 0.6 * (index + 1) / len(chunks), "thread.message.delta", delta)
+        tail = b',"annotations":[]}}]}}' if index == 0 else b"}}]}}"
+        emit(
+            0.3 + 0.6 * (index + 1) / len(chunks),
+            "thread.message.delta",
+            head + dumps(chunk) + tail,
+        )
 
     complete = plan.outcome is Outcome.COMPLETED
     status = "completed" if complete else "incomplete"
     final_message = assistant_message(
         message_id=run.message_id,
-        run=run.queued,
+        run=run.state,
         created_at=created_at,
         text="".join(tokens),
         status=status,
         ended_at=ended_at,
     )
-    emit(0.95, f"thread.message.{status}", final_message)
-    done_step = run_step(
-        step_id=run.step_id,
-        run=run.queued,
-        created_at=created_at,
-        details=details,
-        status="completed",
-        completed_at=ended_at,
-        usage=plan.usage,
-    )
-    emit(0.95, "thread.run.step.completed", done_step)
+    emit(0.95, f"thread.message.{status}", dumps(final_message))
+    done_step = {**step, "status": "completed", "completed_at": ended_at, "usage": plan.usage}
+    emit(0.95, "thread.run.step.completed", dumps(done_step))

@@ -22,6 +22,7 @@ from typing import Any, Protocol, TypeVar
 
 from runspec.server import errors
 from runspec.server.assistants import ASSISTANT_ID, Assistant
+from runspec.server.tokens import split_tokens
 
 __all__ = ["MAX_MESSAGES", "MAX_RUNS", "ActiveRun", "Store", "StoredMessage", "Thread"]
 
@@ -67,7 +68,7 @@ class Thread:
     # Kept up to date by add(), so that a run need not walk the messages:
     tokens: int = 0  # of the kept messages
     added: int = 0  # messages ever added; the kept ones are the last len(messages)
-    _last_user: tuple[int, str] | None = None  # (position, text) of the last user text
+    _last_user: tuple[int, tuple[str, ...]] | None = None  # (position, tokens) of user text
 
     def add(self, batch: list[StoredMessage]) -> int:
         """Append messages, dropping the oldest beyond :data:`MAX_MESSAGES`; return how many."""
@@ -76,10 +77,13 @@ class Thread:
             self.tokens -= old.tokens
         for message in batch[max(0, len(batch) - MAX_MESSAGES) :]:
             self.tokens += message.tokens
+        newest: tuple[int, StoredMessage] | None = None
         for message in batch:
-            if message.role == "user" and message.text.strip():
-                self._last_user = (self.added, message.text.strip())
+            if message.role == "user" and message.tokens:
+                newest = (self.added, message)
             self.added += 1
+        if newest is not None:
+            self._last_user = (newest[0], split_tokens(newest[1].text.strip()))
         self.messages.extend(batch)
         return dropped
 
@@ -90,8 +94,8 @@ class Thread:
         return sum(m.tokens for m in itertools.islice(reversed(self.messages), last_messages))
 
     @property
-    def last_user_text(self) -> str | None:
-        """The stripped text of the newest kept user message that has text."""
+    def last_user_tokens(self) -> tuple[str, ...] | None:
+        """The tokens of the newest kept user message that has text (see :mod:`.tokens`)."""
         if self._last_user is None or self._last_user[0] < self.added - len(self.messages):
             return None
         return self._last_user[1]
