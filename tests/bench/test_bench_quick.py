@@ -16,6 +16,7 @@ import pytest
 from runspec import PROJECT_ROOT
 from runspec.bench.fixtures import RUN_OBJECT
 from runspec.bench.harness import all_specs
+from runspec.bench.measure_contract import read_figures
 from runspec.bench.peer_models import RunModel
 from runspec.bench.table import Goal, Row, RowSpec, render_markdown, render_text
 from runspec.bench.wrk import parse_wrk_output
@@ -47,6 +48,20 @@ def test_wrk_report_is_read() -> None:
     assert result.p50 == pytest.approx(0.00621)
     assert result.p99 == pytest.approx(0.02684)
     assert (result.non_2xx, result.socket_errors) == (4, 1)
+
+
+@pytest.mark.parametrize(
+    "output",
+    [
+        "cases: 120\nseconds: 10.2\ncases/s: 11.8\nserver share: 7.5%\n",
+        "120 cases in 10.2 s, 11.8 cases/s; server 7.5% of the time",
+        'log line\n{"cases": 120, "cases_per_second": 11.8, "server_share": 0.075}',
+    ],
+)
+def test_contract_budget_figures_are_read(output: str) -> None:
+    rate, share = read_figures(output)
+    assert rate == pytest.approx(11.8)
+    assert share == pytest.approx(0.075)
 
 
 def test_only_a_missed_goal_is_marked() -> None:
