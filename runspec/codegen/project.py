@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import openapi_python_client
 from jinja2 import FileSystemBytecodeCache
 from openapi_python_client import Project
 from openapi_python_client.config import Config
@@ -33,6 +34,9 @@ __all__ = ["ClientProject", "ClientSettings", "EventClasses", "build_project"]
 
 # Modules the stock templates do not have, each rendered from "<name>.jinja".
 EXTRA_MODULES = ("_http.py", "_retries.py", "streaming.py")
+# This module and the templates use openapi-python-client's parsed objects and its Project, which
+# are not a stable API: the version is pinned exactly (pyproject.toml), and checked here.
+SUPPORTED_VERSION = "0.29.1"
 
 
 @dataclass(frozen=True)
@@ -317,6 +321,11 @@ def build_project(
     """Parse ``spec`` (the client view) and prepare the project; nothing is written yet.
 
     ``cache``: a directory for compiled templates (Jinja's bytecode cache), kept between runs."""
+    if openapi_python_client.__version__ != SUPPORTED_VERSION:
+        raise CodegenError(
+            f"openapi-python-client {openapi_python_client.__version__} is installed; the "
+            f"templates are written for {SUPPORTED_VERSION} (run `make setup`)"
+        )
     data = GeneratorData.from_dict(dict(spec), config=config)
     if isinstance(data, GeneratorError):
         raise CodegenError(_describe(data))
