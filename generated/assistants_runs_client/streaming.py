@@ -169,6 +169,12 @@ _ASSISTANT_STREAM_EVENT_END = frozenset(
         "done",
     }
 )
+# ... and their fixed data, which also ends a stream whose server left out the event name.
+_ASSISTANT_STREAM_EVENT_END_DATA = frozenset(
+    {
+        "[DONE]",
+    }
+)
 _ASSISTANT_STREAM_EVENT_ERROR = "error"
 
 
@@ -189,7 +195,7 @@ def decode_assistant_stream_event(sse: ServerSentEvent, response: httpx.Response
                 response=response,
                 body=sse.data,
             ) from exc
-    if sse.event in _ASSISTANT_STREAM_EVENT_END:
+    if sse.event in _ASSISTANT_STREAM_EVENT_END or sse.data in _ASSISTANT_STREAM_EVENT_END_DATA:
         return None
     if sse.event == _ASSISTANT_STREAM_EVENT_ERROR:
         raise _error_event(sse, response)

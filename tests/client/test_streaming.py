@@ -303,3 +303,10 @@ async def test_async_break_and_errors(serve: Serve) -> None:
     with pytest.raises(errors.IncompleteStreamError):
         async for _event in create_run.astream(THREAD, client=serve(handler), body=RUN_BODY):
             pass
+
+
+def test_the_end_marker_ends_the_stream_even_without_its_event_name(serve: Serve) -> None:
+    body = sse(run_created()) + "data: [DONE]\n\n" + sse(run_created())
+    handler, _ = scripted(event_stream(body))
+    events = list(create_run.stream(THREAD, client=serve(handler), body=RUN_BODY))
+    assert [e.event for e in events] == ["thread.run.created"]
