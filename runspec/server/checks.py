@@ -171,9 +171,10 @@ class RequestChecks:
             elif header.check.error(value) is not None:
                 raise _header_error(header.parameter, value)
         for path in self.compiled.path:
-            error = path.check.error(request.path_params.get(path.parameter.name))
+            value = request.path_params.get(path.parameter.name)
+            error = path.check.error(value)
             if error is not None:
-                raise error
+                raise _path_error(path.parameter, value, error)
         for query in self.compiled.query:
             name = query.parameter.name
             values = request.query(name)
@@ -224,6 +225,13 @@ def _api_key(header: str | None) -> str | None:
             return None
         return password
     return None
+
+
+def _path_error(param: Parameter, value: Any, error: ApiError) -> ApiError:
+    """A thread id against the spec's schema fails with the hosted API's own message."""
+    if param.name == "thread_id" and isinstance(value, str):
+        return errors.invalid_thread_id(value)
+    return error
 
 
 def _header_error(param: Parameter, value: str | None) -> ApiError:

@@ -4,11 +4,14 @@ the hosted API never documented (media type, JSON, size, URL, method), and the o
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
 from starlette.testclient import TestClient
 
+from runspec import SPEC_PATH
+from runspec.yamlio import dump_document, load_document
 from tests.server.conftest import MakeClient
 from tests.server.support import (
     ASSISTANT,
@@ -483,3 +486,20 @@ def test_a_rejected_create_leaves_the_thread_as_it_was(make_client: MakeClient) 
         assert client.post(runs_of(first["thread_id"]), json=body).status_code in (400, 404)
     assert list(thread.messages) == before
     assert [r.id for r in thread.runs] == [first["id"]]
+
+
+def test_a_thread_id_pattern_in_the_spec_keeps_the_hosted_apis_message(
+    make_client: MakeClient, tmp_path: Path
+) -> None:
+    spec = load_document(SPEC_PATH)
+    spec["components"]["parameters"]["ThreadId"]["schema"]["pattern"] = "^thread"
+    path = tmp_path / "openapi.yaml"
+    path.write_text(dump_document(spec))
+    client = make_client(spec_path=path)
+    response = client.post(runs_of("run_abc"), json={"assistant_id": ASSISTANT})
+    assert_error(
+        response,
+        400,
+        "Invalid 'thread_id': 'run_abc'. Expected an ID that begins with 'thread'.",
+        param="thread_id",
+    )
