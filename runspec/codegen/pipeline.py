@@ -208,25 +208,12 @@ def _render(inputs: Inputs, destination: Path) -> None:
 
 
 def _load_yaml(path: Path) -> Any:
-    """A document read as :mod:`runspec.yamlio` reads it (YAML 1.2 booleans, dates as text), but
-    parsed by libyaml when PyYAML has it: ten times faster on the spec, the same data."""
-    import yaml
-
-    from runspec.yamlio import YamlError, _Yaml12Loader, load_document
-
-    if path.suffix == ".json" or not yaml.__with_libyaml__:
-        try:
-            return load_document(path)
-        except YamlError as exc:
-            raise CodegenError(str(exc)) from exc
-
-    class Loader(yaml.CSafeLoader):
-        yaml_implicit_resolvers = _Yaml12Loader.yaml_implicit_resolvers
+    from runspec.yamlio import YamlError, load_document
 
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=Loader)
-    except (OSError, yaml.YAMLError) as exc:
-        raise CodegenError(f"{path}: cannot read: {exc}") from exc
+        return load_document(path)
+    except YamlError as exc:
+        raise CodegenError(str(exc)) from exc
 
 
 def _ruff(directory: Path) -> None:
