@@ -2,8 +2,9 @@
 
 All three clients call the same local server (the bare route of :mod:`runspec.bench.bare_app`,
 uvicorn on loopback in its own process), with the same request, over kept-alive connections,
-``client_calls`` individually timed calls per peer per round, the peers alternating call by call;
-each round gives every peer its median call. The server's share
+``client_calls`` individually timed calls per peer per round. Ours is paired with one peer at a
+time, alternating call by call, and the two pairs alternate round by round; each round gives each
+side of a pair its median call. The server's share
 is the same for every peer, so the ratio is the client's own overhead (and the bare route keeps
 that share small, which makes the ratio stricter, not looser). The response is a full run object
 (three tools), so each call includes decoding and parsing it.
@@ -73,36 +74,40 @@ def measure(ctx: Context) -> list[Row]:
                 metadata=CREATE_RUN_BODY["metadata"],
             )
 
-        peers: dict[str, Callable[[], object]] = {
-            "ours": ours.create_run,
-            "httpx": call_raw,
-            "sdk": call_sdk,
-        }
+        peers: dict[str, Callable[[], object]] = {"httpx": call_raw, "sdk": call_sdk}
         try:
-            for fn in peers.values():
+            for fn in (ours.create_run, *peers.values()):
                 for _ in range(WARMUP_CALLS):
                     fn()
-            results = interleave_calls(
-                peers, ctx.config.client_rounds, ctx.config.client_calls, deadline=ctx.deadline
-            )
+            # ours is paired with one peer at a time (A B, B A, ...), so neither peer's
+            # calls ever sit between the other two's; the pairs alternate round by round
+            pairs = {name: {"ours": ours.create_run, name: fn} for name, fn in peers.items()}
+            results: dict[str, dict[str, list[float]]] = {name: {} for name in pairs}
+            for index in range(ctx.config.client_rounds):
+                if index and ctx.time_left() < 0:
+                    break
+                for name, calls in pairs.items():
+                    one = interleave_calls(calls, 1, ctx.config.client_calls)
+                    for peer, figures in one.items():
+                        results[name].setdefault(peer, []).extend(figures)
         finally:
             raw.close()
             sdk.close()
             ours.close()
-    ours_text = summarize(results["ours"]).format(duration)
     rows = []
     for spec, peer in ((HTTPX, "httpx"), (SDK, "sdk")):
-        ratio = paired_ratios(results["ours"], results[peer])
+        pair = results[peer]
+        ratio = paired_ratios(pair["ours"], pair[peer])
         rows.append(
             Row(
                 spec,
-                ours=ours_text,
-                peers=summarize(results[peer]).format(duration),
+                ours=summarize(pair["ours"]).format(duration),
+                peers=summarize(pair[peer]).format(duration),
                 ratio=ratio.format(times),
                 goal_value=ratio.median,
                 note=(
                     f"each client calls the bare route (uvicorn on {HOST}, its own process); "
-                    "calls alternate between the clients one by one; ours builds the request "
+                    "ours alternates call by call with one peer at a time; ours builds the request "
                     "model and parses the typed RunObject on every call"
                 )
                 if spec is HTTPX
