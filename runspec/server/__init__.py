@@ -14,6 +14,7 @@ runs it with uvicorn. Modules, one job each:
 ``objects``     thread, message, step and run objects as JSON
 ``assistants``  the seeded assistant and ``--assistants`` files
 ``faults``      test-only fault injection (``x-runspec-fault``)
+``tokens``      the tokenizer of replies and usage: one token per word
 ``ids``         object and request ids
 ``jsonwire``    strict JSON in, compact JSON out
 ``testing``     running the app on a loopback port; checking what it sends
