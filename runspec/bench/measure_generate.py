@@ -85,7 +85,7 @@ def measure(ctx: Context) -> list[Row]:
             COLD,
             ours=summarize(cold).format(duration),
             goal_value=summarize(cold).median,
-            note="cold: build/generate.stamp and build/codegen-cache removed, so the whole "
+            note="build/generate.stamp and build/codegen-cache removed, so the whole "
             "pipeline runs (spec check, overlay, openapi-python-client, ruff); nothing changed: "
             "the stamp matches",
         ),

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 
 __all__ = ["COLUMNS", "Goal", "Row", "RowSpec", "render_markdown", "render_text"]
 
-COLUMNS = ("measurement", "ours", "peer", "peer's", "ratio", "goal", "")
+COLUMNS = ("measurement", "ours", "peer", "peer's figure", "ours ÷ peer", "goal", "")
 NOT_BUILT = "n/a (not built yet)"
 
 _OPS: dict[str, Callable[[float, float], bool]] = {
