@@ -44,6 +44,7 @@ __all__ = [
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
+    "RequestTooLargeError",
     "StreamEventError",
     "UnexpectedStatus",
     "UnprocessableEntityError",
@@ -200,6 +201,10 @@ class ConflictError(APIStatusError):
     """409: the request conflicts with the current state."""
 
 
+class RequestTooLargeError(APIStatusError):
+    """413: the request body is larger than the server accepts."""
+
+
 class UnprocessableEntityError(APIStatusError):
     """422: the request is well-formed but cannot be processed."""
 
@@ -223,6 +228,7 @@ _BY_STATUS: dict[int, type[APIStatusError]] = {
     403: PermissionDeniedError,
     404: NotFoundError,
     409: ConflictError,
+    413: RequestTooLargeError,
     422: UnprocessableEntityError,
     429: RateLimitError,
 }

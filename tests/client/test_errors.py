@@ -67,7 +67,7 @@ def test_every_error_status_the_spec_documents_has_a_specific_class(serve: Serve
         for code in operation["responses"]
         if code.isdigit() and int(code) >= 400
     }
-    assert documented == {400, 401, 404, 429, 500}
+    assert documented == {400, 401, 404, 413, 429, 500}
     for status in sorted(documented):
         handler, _ = scripted(json_response(status, error_body("no")))
         with pytest.raises(errors.APIStatusError) as caught:

@@ -451,7 +451,7 @@ class TestErrors:
         assert view.types(error["properties"]["code"]) == {"string", "null"}
 
     @pytest.mark.parametrize("operation_id", ["createThreadAndRun", "createRun"])
-    @pytest.mark.parametrize("status", ["400", "401", "404", "429", "500"])
+    @pytest.mark.parametrize("status", ["400", "401", "404", "413", "429", "500"])
     def test_error_statuses_answer_the_error_body(
         self, spec: Mapping[str, Any], view: SchemaView, operation_id: str, status: str
     ) -> None:
