@@ -63,6 +63,18 @@ QUICK ?=
 bench: setup  ## performance beside the peers, one table (QUICK=1: a smoke run under a minute)
 	$(RUN) python scripts/bench.py $(if $(QUICK),--quick,--readme README.md)
 
+# The contract suite (runspec/contract, schemathesis.toml): schemathesis fuzzes TARGET (a base URL
+# such as https://host/v1; its key in API_KEY, read from the environment, never printed) against
+# the spec, or the bundled reference server when TARGET is empty. PROFILE=quick|default|thorough;
+# SEED=... replays a run. JUnit, HTML, NDJSON and summary.md go to reports/contract/.
+TARGET ?=
+API_KEY ?=
+PROFILE ?= default
+SEED ?=
+.PHONY: contract
+contract: setup  ## fuzz a server against the spec: TARGET=url API_KEY=key PROFILE=quick|default|thorough
+	$(RUN) python scripts/contract.py --profile '$(PROFILE)' $(if $(TARGET),--target '$(TARGET)') $(if $(SEED),--seed '$(SEED)')
+
 # dist/ for other teams: bundled spec variants, offline docs, CHANGES.md, the client wheel (see
 # runspec/publish.py). BASE is the git ref CHANGES.md and the version policy compare with; unset, it
 # is the newest v* tag reachable from HEAD, and with no such tag everything is an addition.

@@ -66,6 +66,7 @@ class Tally:
     seconds: float | None = None
     profile: str | None = None
     target: str | None = None
+    config_path: str | None = None  # the configuration `st replay` needs, when not the default
 
     def add_case(self, operation: str, phase: str, failed_checks: Iterable[str] = ()) -> None:
         tally = self.operations.setdefault(operation, OperationTally())
@@ -234,7 +235,7 @@ def _markdown_lines(tally: Tally) -> Iterator[str]:
             yield f"{number}. **{finding.check}** on `{finding.operation}`: {finding.title}"
             for line in finding.message.strip().splitlines()[:12]:
                 yield f"   > {line}" if line.strip() else "   >"
-            yield f"   - replay: `st replay {finding.case_id}`"
+            yield f"   - replay: `{_replay(tally, finding.case_id)}`"
             if finding.curl:
                 yield "   - curl:"
                 yield "     ```sh"
@@ -245,9 +246,22 @@ def _markdown_lines(tally: Tally) -> Iterator[str]:
         yield "## Errors"
         for error in tally.errors:
             yield f"- {error}"
+    if tally.findings:
+        yield ""
+        yield (
+            "A replay needs `API_KEY`, `SCHEMATHESIS_HOOKS=runspec.contract.hooks` and the server "
+            "running (`--url` points it elsewhere); the curl commands need only the key in place "
+            "of `[Filtered]`."
+        )
     if tally.seed is not None and not tally.passed:
         yield ""
         yield f"Run again with `SEED={tally.seed}` to replay the same cases."
+
+
+def _replay(tally: Tally, case_id: str) -> str:
+    if tally.config_path is None:
+        return f"st replay {case_id}"
+    return f"st --config-file {tally.config_path} replay {case_id}"
 
 
 def write_summary(tally: Tally, directory: Path) -> tuple[Path, Path]:

@@ -1,0 +1,118 @@
+"""The contract suite in-process: schemathesis's engine against an ASGI app, no sockets.
+
+This is what the CLI runs (same configuration, same phases, same checks), minus the terminal
+output and the report files; the tests use it to run the suite against the reference server
+and against each mutant of it, and read the result as a :class:`~.summary.Tally`.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import schemathesis
+import schemathesis.engine
+from schemathesis.engine import events
+from schemathesis.engine.recorder import ScenarioRecorder
+
+import runspec.contract.hooks  # noqa: F401  (registers the domain checks)
+from runspec import SPEC_PATH
+from runspec.contract.profiles import Profile, config_document, get_profile
+from runspec.contract.summary import Finding, Tally, operation_label
+
+__all__ = ["IN_PROCESS_BASE_URL", "run_in_process", "tally_events"]
+
+IN_PROCESS_BASE_URL = "http://localhost/v1"
+
+
+def run_in_process(
+    app: Any,
+    *,
+    api_key: str,
+    profile: Profile | str = "quick",
+    seed: int = 0,
+    phases: Sequence[str] | None = None,
+    max_examples: int | None = None,
+    operation_ids: Sequence[str] | None = None,
+    mode: str | None = None,
+    base_url: str = IN_PROCESS_BASE_URL,
+    spec: Path = SPEC_PATH,
+) -> Tally:
+    """Run the suite of ``profile`` against ``app``; ``phases``, ``max_examples`` narrow it.
+
+    ``operation_ids`` limits the run to those operations, ``mode`` (``positive``, ``negative``)
+    the data generated. The run is seeded, so the same arguments send the same cases.
+    """
+    chosen = get_profile(profile) if isinstance(profile, str) else profile
+    document = config_document(chosen)
+    document["seed"] = seed
+    document["base-url"] = base_url
+    # Nothing learned by earlier runs (schemathesis's cache): the seed alone decides the cases.
+    document["cache"] = {"enabled": False}
+    # The key goes in as a literal, escaped for the file's `${...}` placeholders.
+    document["auth"]["openapi"]["bearerAuth"]["bearer"] = api_key.replace("$", "$$")
+    if max_examples is not None:
+        document["generation"]["max-examples"] = max_examples
+    if mode is not None:
+        document["generation"]["mode"] = mode
+    if phases is not None:
+        for name, phase in document["phases"].items():
+            phase["enabled"] = name in phases
+    config = schemathesis.Config.from_dict(document, base_dir=str(spec.parent))
+    schema: schemathesis.BaseSchema = schemathesis.openapi.from_path(spec, config=config)
+    if operation_ids is not None:
+        schema = schema.include(operation_id=list(operation_ids))
+    schema.app = app
+    started = time.perf_counter()
+    tally = tally_events(schemathesis.engine.from_schema(schema).execute())
+    tally.profile = chosen.name
+    tally.seed = seed
+    tally.target = "in-process ASGI app"
+    if tally.seconds is None:
+        tally.seconds = time.perf_counter() - started
+    return tally
+
+
+def tally_events(stream: Iterable[events.EngineEvent]) -> Tally:
+    """Count cases and failures from the engine's events, as :func:`.tally_ndjson` does."""
+    tally = Tally()
+    for event in stream:
+        if isinstance(event, events.ScenarioFinished):
+            _scenario(tally, str(event.phase.value), event.recorder)
+        elif isinstance(event, events.NonFatalError):
+            tally.errors.append(f"{event.label}: {event.info.title}: {event.info.message}")
+        elif isinstance(event, events.FatalError):
+            tally.errors.append(f"fatal: {event.exception!r}")
+        elif isinstance(event, events.EngineFinished):
+            tally.seconds = event.running_time
+            for failure in event.failures:
+                tally.errors.append(f"after the run: {failure.title}: {failure.message}")
+    return tally
+
+
+def _scenario(tally: Tally, phase: str, recorder: ScenarioRecorder) -> None:
+    for case_id, node in recorder.cases.items():
+        interaction = recorder.interactions.get(case_id)
+        if interaction is None or interaction.response is None:
+            continue
+        case = node.value
+        label = operation_label(case.method, case.operation.path, recorder.label, phase)
+        results = recorder.checks.get(case_id, [])
+        failed = [check.name for check in results if check.failure_info is not None]
+        tally.add_case(label, phase, failed)
+        for check in results:
+            if check.failure_info is None:
+                continue
+            failure = check.failure_info.failure
+            tally.add_finding(
+                Finding(
+                    check=check.name,
+                    operation=label,
+                    title=failure.title,
+                    message=failure.message,
+                    case_id=case_id,
+                    curl=check.failure_info.code_sample,
+                )
+            )

@@ -1,0 +1,483 @@
+"""Realistic server bugs, each injected as an ASGI wrapper around the reference server.
+
+The contract suite must catch every one of them, for the right reason: each :class:`Mutant` names
+the checks that must report it (``caught_by``) and the phases in which the bug shows, so that its
+test runs only what it needs. The wrappers change only what the bug is about; everything else is
+the reference server's answer, which passes the suite unmodified.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from runspec.contract.facts import spec_facts
+from runspec.events import ServerSentEvent, parse_event_stream
+from runspec.spec import load_spec, resolve_pointer
+from tests.contract.conftest import API_KEY
+
+__all__ = ["MUTANTS", "Answer", "Mutant", "Sent", "Wrapper"]
+
+
+@dataclass
+class Sent:
+    """The request as the wrapper received it; ``headers`` with lower-case names."""
+
+    method: str
+    path: str
+    headers: dict[str, str]
+    body: bytes
+
+    def json(self) -> Any:
+        try:
+            return json.loads(self.body)
+        except ValueError:
+            return None
+
+
+@dataclass
+class Answer:
+    """The reference server's complete answer, to be rewritten."""
+
+    status: int
+    headers: dict[str, str]
+    body: bytes
+
+    @property
+    def media_type(self) -> str:
+        return self.headers.get("content-type", "").split(";")[0].strip()
+
+    def json(self) -> Any:
+        return json.loads(self.body)
+
+    def set_json(self, value: Any) -> None:
+        self.body = json.dumps(value).encode()
+
+    def events(self) -> list[ServerSentEvent]:
+        return parse_event_stream(self.body.decode())
+
+    def set_events(self, events: list[ServerSentEvent]) -> None:
+        self.body = "".join(f"event: {e.event}\ndata: {e.data}\n\n" for e in events).encode()
+
+
+RequestHook = Callable[[Sent], Answer | None]
+ResponseHook = Callable[[Sent, Answer], None]
+
+
+class Wrapper:
+    """ASGI middleware: ``on_request`` may edit the request or answer it itself,
+    ``on_response`` edits the buffered answer of the wrapped app."""
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        on_request: RequestHook | None = None,
+        on_response: ResponseHook | None = None,
+    ) -> None:
+        self.app = app
+        self.on_request = on_request
+        self.on_response = on_response
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        sent = Sent(
+            method=scope["method"],
+            path=scope["path"],
+            headers={k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]},
+            body=await _read_body(receive),
+        )
+        answer = self.on_request(sent) if self.on_request else None
+        if answer is None:
+            answer = await self._call_app(scope, sent)
+            if self.on_response is not None:
+                self.on_response(sent, answer)
+        answer.headers["content-length"] = str(len(answer.body))
+        await send(
+            {
+                "type": "http.response.start",
+                "status": answer.status,
+                "headers": [
+                    (k.encode("latin-1"), v.encode("latin-1")) for k, v in answer.headers.items()
+                ],
+            }
+        )
+        await send(
+            {"type": "http.response.body", "body": answer.body if sent.method != "HEAD" else b""}
+        )
+
+    async def _call_app(self, scope: Scope, sent: Sent) -> Answer:
+        headers = [(k.encode("latin-1"), v.encode("latin-1")) for k, v in sent.headers.items()]
+        inner_scope = {**scope, "headers": headers}
+        delivered = False
+
+        async def receive() -> Message:
+            nonlocal delivered
+            if delivered:
+                return {"type": "http.disconnect"}
+            delivered = True
+            return {"type": "http.request", "body": sent.body, "more_body": False}
+
+        answer = Answer(status=500, headers={}, body=b"")
+        chunks: list[bytes] = []
+
+        async def send(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                answer.status = message["status"]
+                answer.headers = {
+                    k.decode("latin-1").lower(): v.decode("latin-1") for k, v in message["headers"]
+                }
+            elif message["type"] == "http.response.body":
+                chunks.append(message.get("body", b""))
+
+        await self.app(inner_scope, receive, send)
+        answer.body = b"".join(chunks)
+        return answer
+
+
+async def _read_body(receive: Callable[[], Awaitable[Message]]) -> bytes:
+    chunks: list[bytes] = []
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            break
+        chunks.append(message.get("body", b""))
+        if not message.get("more_body", False):
+            break
+    return b"".join(chunks)
+
+
+# ---- what the bugs need to know ------------------------------------------------------------------
+
+
+def _is_run(answer: Answer) -> bool:
+    return answer.status == 200 and answer.media_type == "application/json"
+
+
+def _is_stream(answer: Answer) -> bool:
+    return answer.status == 200 and answer.media_type == "text/event-stream"
+
+
+def _edit_run(change: Callable[[dict[str, Any], Sent], None]) -> ResponseHook:
+    """A bug in how the JSON run object is built."""
+
+    def hook(sent: Sent, answer: Answer) -> None:
+        if _is_run(answer):
+            run = answer.json()
+            change(run, sent)
+            answer.set_json(run)
+
+    return hook
+
+
+def _edit_stream(change: Callable[[list[ServerSentEvent]], list[ServerSentEvent]]) -> ResponseHook:
+    """A bug in how the event stream is written."""
+
+    def hook(sent: Sent, answer: Answer) -> None:
+        if _is_stream(answer):
+            answer.set_events(change(answer.events()))
+
+    return hook
+
+
+def _error(status: int, message: str) -> dict[str, Any]:
+    return {
+        "error": {"message": message, "type": "invalid_request_error", "param": None, "code": None}
+    }
+
+
+def _request_properties() -> frozenset[str]:
+    """Every property a request body of the spec declares."""
+    document = load_spec()
+    names: set[str] = set()
+    for operation in spec_facts().operations:
+        if operation.request_pointer is not None:
+            body = resolve_pointer(document, operation.request_pointer)
+            body = resolve_pointer(document, body["$ref"]) if "$ref" in body else body
+            names.update(body.get("properties", {}))
+    return frozenset(names)
+
+
+# ---- the bugs -------------------------------------------------------------------------------------
+
+
+def _created_at_as_text(run: dict[str, Any], sent: Sent) -> None:
+    run["created_at"] = str(run["created_at"])
+
+
+def _status_forgotten(run: dict[str, Any], sent: Sent) -> None:
+    del run["status"]
+
+
+def _model_null(run: dict[str, Any], sent: Sent) -> None:
+    run["model"] = None
+
+
+def _model_from_the_assistant(run: dict[str, Any], sent: Sent) -> None:
+    request = sent.json()
+    if isinstance(request, Mapping) and isinstance(request.get("model"), str):
+        run["model"] = "gpt-4o" if request["model"] != "gpt-4o" else "gpt-4o-mini"
+
+
+def _created_201(sent: Sent, answer: Answer) -> None:
+    if answer.status == 200:
+        answer.status = 201
+
+
+def _crash_on_bad_input(sent: Sent, answer: Answer) -> None:
+    if answer.status == 400:
+        answer.status = 500
+        answer.set_json(
+            {
+                "error": {
+                    "message": "Internal error",
+                    "type": "server_error",
+                    "param": None,
+                    "code": None,
+                }
+            }
+        )
+
+
+def _framework_validation(sent: Sent, answer: Answer) -> None:
+    if answer.status == 400:
+        answer.status = 422
+        answer.set_json({"detail": [{"loc": ["body"], "msg": "invalid", "type": "value_error"}]})
+
+
+def _runs_as_text(sent: Sent, answer: Answer) -> None:
+    if _is_run(answer):
+        answer.headers["content-type"] = "text/plain; charset=utf-8"
+
+
+def _no_request_id_on_errors(sent: Sent, answer: Answer) -> None:
+    if answer.status >= 400:
+        answer.headers.pop("x-request-id", None)
+
+
+def _drop_unknown_properties(sent: Sent) -> Answer | None:
+    body = sent.json()
+    if isinstance(body, dict):
+        known = _request_properties()
+        sent.body = json.dumps({k: v for k, v in body.items() if k in known}).encode()
+    return None
+
+
+def _any_key_will_do(sent: Sent) -> Answer | None:
+    sent.headers["authorization"] = f"Bearer {API_KEY}"
+    return None
+
+
+def _beta_header_optional(sent: Sent) -> Answer | None:
+    sent.headers["openai-beta"] = "assistants=v2"
+    return None
+
+
+def _no_done(events: list[ServerSentEvent]) -> list[ServerSentEvent]:
+    return [e for e in events if e.event != "done"]
+
+
+def _delta_first(events: list[ServerSentEvent]) -> list[ServerSentEvent]:
+    names = [e.event for e in events]
+    if "thread.message.delta" not in names or "thread.message.created" not in names:
+        return events
+    delta = events.pop(names.index("thread.message.delta"))
+    events.insert(names.index("thread.message.created"), delta)
+    return events
+
+
+def _run_created_at_as_text(events: list[ServerSentEvent]) -> list[ServerSentEvent]:
+    edited = []
+    for event in events:
+        if event.event == "thread.run.created":
+            run = json.loads(event.data)
+            run["created_at"] = str(run["created_at"])
+            event = ServerSentEvent(event.event, json.dumps(run))
+        edited.append(event)
+    return edited
+
+
+@dataclass
+class _ForgetfulStore:
+    """Threads made by createThreadAndRun are never stored: running one again answers 404."""
+
+    handed_out: set[str] = field(default_factory=set)
+
+    def on_request(self, sent: Sent) -> Answer | None:
+        parts = sent.path.strip("/").split("/")  # v1, threads, {id}, runs
+        if len(parts) == 4 and parts[3] == "runs" and parts[2] in self.handed_out:
+            headers = {"content-type": "application/json", "x-request-id": "req_" + "0" * 32}
+            message = f"No thread found with id '{parts[2]}'."
+            return Answer(404, headers, json.dumps(_error(404, message)).encode())
+        return None
+
+    def on_response(self, sent: Sent, answer: Answer) -> None:
+        if _is_run(answer):
+            self.handed_out.add(answer.json()["thread_id"])
+        elif _is_stream(answer):
+            for event in answer.events():
+                if event.event == "thread.created":
+                    self.handed_out.add(json.loads(event.data)["id"])
+
+
+def _forgetful(app: ASGIApp) -> ASGIApp:
+    store = _ForgetfulStore()
+    return Wrapper(app, on_request=store.on_request, on_response=store.on_response)
+
+
+# ---- the list ---------------------------------------------------------------------------------------
+
+EXAMPLES, COVERAGE, FUZZING, STATEFUL = ("examples",), ("coverage",), ("fuzzing",), ("stateful",)
+
+
+@dataclass(frozen=True)
+class Mutant:
+    """One bug: how to inject it, which checks must catch it, and where it shows."""
+
+    name: str
+    bug: str
+    wrap: Callable[[ASGIApp], ASGIApp]
+    caught_by: frozenset[str]
+    phases: tuple[str, ...]
+    max_examples: int = 10
+    operation_ids: tuple[str, ...] | None = None
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def _responses(hook: ResponseHook) -> Callable[[ASGIApp], ASGIApp]:
+    return lambda app: Wrapper(app, on_response=hook)
+
+
+def _requests(hook: RequestHook) -> Callable[[ASGIApp], ASGIApp]:
+    return lambda app: Wrapper(app, on_request=hook)
+
+
+MUTANTS: tuple[Mutant, ...] = (
+    Mutant(
+        "wrong-type",
+        "created_at of a run is sent as a string",
+        _responses(_edit_run(_created_at_as_text)),
+        frozenset({"response_schema_conformance"}),
+        EXAMPLES,
+    ),
+    Mutant(
+        "missing-required-field",
+        "the run object has no status",
+        _responses(_edit_run(_status_forgotten)),
+        frozenset({"response_schema_conformance"}),
+        EXAMPLES,
+    ),
+    Mutant(
+        "null-not-allowed",
+        "the run's model is null",
+        _responses(_edit_run(_model_null)),
+        frozenset({"response_schema_conformance"}),
+        EXAMPLES,
+    ),
+    Mutant(
+        "wrong-status",
+        "a new run is answered 201 Created instead of 200",
+        _responses(_created_201),
+        frozenset({"status_code_conformance", "positive_data_acceptance"}),
+        EXAMPLES,
+    ),
+    Mutant(
+        "crash-on-malformed-input",
+        "invalid input crashes the server (500) instead of a 400",
+        _responses(_crash_on_bad_input),
+        frozenset({"not_a_server_error"}),
+        FUZZING,
+    ),
+    Mutant(
+        "framework-validation-error",
+        "invalid input gets the web framework's 422 {detail: ...} instead of the OpenAI 400",
+        _responses(_framework_validation),
+        frozenset({"errors_are_openai_errors", "status_code_conformance"}),
+        FUZZING,
+    ),
+    Mutant(
+        "accepts-unknown-property",
+        "unknown body properties are silently dropped instead of rejected",
+        _requests(_drop_unknown_properties),
+        frozenset({"negative_data_rejection"}),
+        # The coverage phase sends the "unexpected property" case on purpose; fuzzing rarely does.
+        COVERAGE,
+        operation_ids=("createThreadAndRun",),
+    ),
+    Mutant(
+        "ignores-auth",
+        "any Authorization header, or none, is accepted",
+        _requests(_any_key_will_do),
+        frozenset({"ignored_auth"}),
+        EXAMPLES,
+    ),
+    Mutant(
+        "ignores-beta-header",
+        "a missing or wrong OpenAI-Beta header is accepted",
+        _requests(_beta_header_optional),
+        frozenset({"negative_data_rejection"}),
+        FUZZING,
+    ),
+    Mutant(
+        "wrong-content-type",
+        "runs are sent as text/plain",
+        _responses(_runs_as_text),
+        frozenset({"content_type_conformance"}),
+        EXAMPLES,
+    ),
+    Mutant(
+        "no-request-id-on-errors",
+        "error answers lack x-request-id",
+        _responses(_no_request_id_on_errors),
+        frozenset({"errors_are_openai_errors", "response_headers_conformance"}),
+        EXAMPLES,
+    ),
+    Mutant(
+        "missing-done",
+        "streams end without the done event",
+        _responses(_edit_stream(_no_done)),
+        frozenset({"event_stream_grammar"}),
+        FUZZING,
+        max_examples=30,
+        operation_ids=("createThreadAndRun",),
+    ),
+    Mutant(
+        "delta-before-created",
+        "the first message delta is sent before thread.message.created",
+        _responses(_edit_stream(_delta_first)),
+        frozenset({"event_stream_grammar"}),
+        FUZZING,
+        max_examples=30,
+        operation_ids=("createThreadAndRun",),
+    ),
+    Mutant(
+        "bad-event-payload",
+        "thread.run.created carries created_at as a string",
+        _responses(_edit_stream(_run_created_at_as_text)),
+        frozenset({"response_schema_conformance"}),
+        FUZZING,
+        max_examples=30,
+        operation_ids=("createThreadAndRun",),
+    ),
+    Mutant(
+        "vanishing-thread",
+        "threads made by createThreadAndRun are not kept: running them again answers 404",
+        _forgetful,
+        frozenset({"thread_ids_stay_found"}),
+        STATEFUL,
+    ),
+    Mutant(
+        "override-not-echoed",
+        "the run reports the assistant's model, not the requested one",
+        _responses(_edit_run(_model_from_the_assistant)),
+        frozenset({"run_echoes_request"}),
+        EXAMPLES,
+    ),
+)
