@@ -56,6 +56,7 @@ def test_wrk_report_is_read() -> None:
         "cases: 120\nseconds: 10.2\ncases/s: 11.8\nserver share: 7.5%\n",
         "120 cases in 10.2 s, 11.8 cases/s; server 7.5% of the time",
         'log line\n{"cases": 120, "cases_per_second": 11.8, "server_share": 0.075}',
+        '{\n  "cases": 120,\n  "cases_per_second": 11.8,\n  "server_share": 0.075,\n  "goals": {}\n}\n',
     ],
 )
 def test_contract_budget_figures_are_read(output: str) -> None:
