@@ -1,9 +1,10 @@
 """Profiles of the contract suite and the effective schemathesis configuration of each.
 
 ``schemathesis.toml`` at the project root is the one configuration; its numbers are the
-``default`` profile. A profile changes only three things: how many examples schemathesis
-generates per operation and phase, which phases run, and how many steps a stateful scenario may
-take. :func:`config_document` applies a profile to the file's contents; the CLI gets it as a file
+``default`` profile. A profile changes only how hard the suite tries: how many examples
+schemathesis generates per operation (``generation.max-examples``, which the fuzzing phase uses),
+how many stateful scenarios it runs and how many steps each may take, and which phases run. The
+examples and coverage phases have no budget: they send what the spec's examples and schemas give. :func:`config_document` applies a profile to the file's contents; the CLI gets it as a file
 (``reports/schemathesis.toml``, a record of what ran) and pytest as a ``schemathesis.Config``.
 """
 
@@ -41,6 +42,7 @@ class Profile:
     name: str
     max_examples: int
     phases: tuple[str, ...]
+    stateful_scenarios: int
     stateful_max_steps: int
     purpose: str
 
@@ -52,20 +54,23 @@ PROFILES: Mapping[str, Profile] = {
             "quick",
             max_examples=10,
             phases=PHASES,
+            stateful_scenarios=10,
             stateful_max_steps=6,
-            purpose="a smoke run in seconds: every phase and check, few examples",
+            purpose="a smoke run: every phase and check, few examples (about 1,300 cases)",
         ),
         Profile(
             "default",
-            max_examples=50,
+            max_examples=250,
             phases=PHASES,
+            stateful_scenarios=40,
             stateful_max_steps=10,
-            purpose="make contract: over 2,000 cases, about half a minute against the reference server",
+            purpose="make contract: over 2,000 cases, under a minute against the reference server",
         ),
         Profile(
             "thorough",
-            max_examples=500,
+            max_examples=2500,
             phases=PHASES,
+            stateful_scenarios=400,
             stateful_max_steps=20,
             purpose="before a release: ten times the examples, longer stateful scenarios",
         ),
@@ -93,6 +98,7 @@ def config_document(
     for phase in PHASES:
         phases.setdefault(phase, {})["enabled"] = phase in chosen.phases
     phases["stateful"]["max-steps"] = chosen.stateful_max_steps
+    phases["stateful"].setdefault("generation", {})["max-examples"] = chosen.stateful_scenarios
     return document
 
 

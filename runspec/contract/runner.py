@@ -101,7 +101,8 @@ def _scenario(tally: Tally, phase: str, recorder: ScenarioRecorder) -> None:
         label = operation_label(case.method, case.operation.path, recorder.label, phase)
         results = recorder.checks.get(case_id, [])
         failed = [check.name for check in results if check.failure_info is not None]
-        tally.add_case(label, phase, failed)
+        negative = case.meta is not None and case.meta.generation.mode.is_negative
+        tally.add_case(label, phase, failed, negative=negative)
         for check in results:
             if check.failure_info is None:
                 continue

@@ -49,6 +49,7 @@ class OperationTally:
 
     cases: Counter[str] = field(default_factory=Counter)
     failures: Counter[str] = field(default_factory=Counter)
+    negative: int = 0  # cases generated to be invalid
 
     @property
     def total(self) -> int:
@@ -68,9 +69,17 @@ class Tally:
     target: str | None = None
     config_path: str | None = None  # the configuration `st replay` needs, when not the default
 
-    def add_case(self, operation: str, phase: str, failed_checks: Iterable[str] = ()) -> None:
+    def add_case(
+        self,
+        operation: str,
+        phase: str,
+        failed_checks: Iterable[str] = (),
+        *,
+        negative: bool = False,
+    ) -> None:
         tally = self.operations.setdefault(operation, OperationTally())
         tally.cases[phase] += 1
+        tally.negative += negative
         for name in set(failed_checks):
             tally.failures[name] += 1
 
@@ -82,6 +91,10 @@ class Tally:
     @property
     def cases(self) -> int:
         return sum(op.total for op in self.operations.values())
+
+    @property
+    def negative_cases(self) -> int:
+        return sum(op.negative for op in self.operations.values())
 
     @property
     def stateful_steps(self) -> int:
@@ -110,11 +123,13 @@ class Tally:
             "seconds": self.seconds,
             "cases": self.cases,
             "stateful_steps": self.stateful_steps,
+            "negative_cases": self.negative_cases,
             "passed": self.passed,
             "operations": {
                 label: {
                     "cases": op.total,
                     "cases_by_phase": dict(op.cases),
+                    "negative_cases": op.negative,
                     "failures_by_check": dict(op.failures),
                 }
                 for label, op in sorted(self.operations.items())
@@ -167,7 +182,8 @@ def _ndjson_scenario(tally: Tally, payload: Mapping[str, Any]) -> None:
         label = operation_label(case["method"], case["path"], recorder["label"], phase)
         results = checks.get(case_id, [])
         failed = [r["name"] for r in results if r.get("status") == "failure"]
-        tally.add_case(label, phase, failed)
+        mode = (case.get("meta") or {}).get("generation", {}).get("mode")
+        tally.add_case(label, phase, failed, negative=mode == "negative")
         for result in results:
             info = result.get("failure_info")
             if result.get("status") != "failure" or not info:
@@ -215,6 +231,7 @@ def _markdown_lines(tally: Tally) -> Iterator[str]:
         ("seed", tally.seed),
         ("time", f"{tally.seconds:.1f} s" if tally.seconds is not None else None),
         ("cases", tally.cases),
+        ("negative cases", tally.negative_cases),
         ("stateful steps", tally.stateful_steps),
     ]
     for name, value in facts:

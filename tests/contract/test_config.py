@@ -31,6 +31,7 @@ def test_profiles_grow_from_quick_to_thorough() -> None:
     quick, default, thorough = (PROFILES[name] for name in ("quick", "default", "thorough"))
     assert quick.max_examples < default.max_examples < thorough.max_examples
     assert quick.stateful_max_steps < default.stateful_max_steps < thorough.stateful_max_steps
+    assert quick.stateful_scenarios < default.stateful_scenarios < thorough.stateful_scenarios
     for profile in PROFILES.values():
         assert profile.phases == PHASES, "every profile runs every phase"
 
@@ -39,9 +40,11 @@ def test_a_profile_changes_only_examples_phases_and_steps() -> None:
     default, quick = config_document("default"), config_document("quick")
     assert quick["generation"]["max-examples"] == 10
     assert quick["phases"]["stateful"]["max-steps"] == 6
+    assert quick["phases"]["stateful"]["generation"]["max-examples"] == 10
     for document in (default, quick):
         document["generation"].pop("max-examples")
         document["phases"]["stateful"].pop("max-steps")
+        document["phases"]["stateful"].pop("generation")
     assert default == quick
 
 
