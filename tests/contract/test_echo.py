@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import copy
+import json
 from collections.abc import Mapping
 from typing import Any
 
 import pytest
 
 from runspec.contract.echo import SchemaView, echo_errors, mismatches
-from runspec.contract.facts import spec_facts
+from runspec.contract.facts import SpecFacts, spec_facts
 from runspec.spec import load_spec
 
 CREATE_RUN = spec_facts().by_id("createRun")
@@ -68,6 +69,18 @@ def test_the_echoed_fields_come_from_the_spec() -> None:
         "response_format",
     )
     assert CREATE_RUN.echoed_path_parameters == ("thread_id",)
+
+
+def test_echoed_fields_follow_the_spec_not_a_list() -> None:
+    document = copy.deepcopy(dict(load_spec()))
+    schemas = document["components"]["schemas"]
+    schemas["CreateRunRequest"]["properties"]["seed"] = {"type": "integer"}
+    schemas["RunObject"]["properties"]["seed"] = {"type": "integer"}
+    del schemas["RunObject"]["properties"]["top_p"]
+    facts = SpecFacts.from_document(json.loads(json.dumps(document))).by_id("createRun")
+    assert "seed" in facts.echoed_fields
+    assert "top_p" not in facts.echoed_fields
+    assert "top_p" in spec_facts().by_id("createRun").echoed_fields
 
 
 def test_a_faithful_run_echoes_the_full_example(schema: SchemaView) -> None:
