@@ -17,6 +17,14 @@ from runspec.bench.table import Row, render_markdown
 __all__ = ["README_HEADING", "machine_description", "markdown_report", "update_readme"]
 
 README_HEADING = "## Performance"
+README_INTRO = """\
+`make bench` measures this project beside its peers (the official `openai` SDK, Prism, a bare
+Starlette route, a hand-written pydantic model) and writes `reports/bench.md`; a full run also
+rewrites this section. `make bench QUICK=1` is a smoke run of under a minute (`make test` runs it
+once, asserting no figure). The harness is our own (`runspec/bench/`), not pytest-benchmark: the
+peers run interleaved, round by round or call by call, several of them are other processes
+(servers, wrk, `make`), and each figure is a median or a ratio measured side by side in one run.
+The servers are loaded by Debian's `wrk` in its own process, on loopback. The latest full run:"""
 
 
 def _cpu_model() -> str:
@@ -68,5 +76,5 @@ def update_readme(readme: Path, body: str) -> None:
     head, found, _ = text.partition("\n" + README_HEADING + "\n")
     if not found:
         head = text.rstrip("\n") + "\n"
-    section = f"{README_HEADING}\n\n`make bench` measures this project beside its peers; the latest full run:\n\n{body}"
+    section = f"{README_HEADING}\n\n{README_INTRO}\n\n{body}"
     readme.write_text(head.rstrip("\n") + "\n\n" + section)
