@@ -266,9 +266,8 @@ def _markdown_lines(tally: Tally) -> Iterator[str]:
     if tally.findings:
         yield ""
         yield (
-            "A replay needs `API_KEY`, `SCHEMATHESIS_HOOKS=runspec.contract.hooks` and the server "
-            "running (`--url` points it elsewhere); the curl commands need only the key in place "
-            "of `[Filtered]`."
+            "A replay needs `API_KEY` set and the server running (`--url` points it elsewhere); "
+            "a curl command needs only the key in place of `[Filtered]`."
         )
     if tally.seed is not None and not tally.passed:
         yield ""
