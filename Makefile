@@ -61,7 +61,7 @@ serve: setup  ## run the reference server on http://127.0.0.1:8000/v1 (ARGS=... 
 QUICK ?=
 .PHONY: bench
 bench: setup  ## performance beside the peers, one table (QUICK=1: a smoke run under a minute)
-	$(RUN) python scripts/bench.py $(if $(QUICK),--quick,--readme README.md)
+	$(RUN) python scripts/bench.py $(if $(filter-out 0 no false,$(QUICK)),--quick,--readme README.md)
 
 # The contract suite (runspec/contract, schemathesis.toml): schemathesis fuzzes TARGET (a base URL
 # such as https://host/v1; its key in API_KEY, read from the environment, never printed) against
