@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import copy
+from collections import Counter
 from typing import Any
 
 import pytest
@@ -10,8 +10,11 @@ from schemathesis import HookContext
 from schemathesis.core.failures import Failure
 from schemathesis.openapi.checks import RejectedPositiveData
 
-from runspec.contract.hooks import filter_failure, streams_this
+from runspec.contract.hooks import filter_failure
+from runspec.contract.runner import run_in_process
+from runspec.server import create_app
 from tests.contract.conftest import Exchange
+from tests.contract.mutants import Answer, Sent, Wrapper
 
 
 def active_run_answer(exchange: Exchange, message: str) -> Any:
@@ -55,10 +58,23 @@ def test_a_failure_of_another_check_is_kept(exchange: Exchange) -> None:
     assert filter_failure(HookContext(operation=case.operation), other, case, response) is True
 
 
-def test_the_stream_coin_is_stable_and_fair() -> None:
-    bodies = [{"assistant_id": f"asst_{i}", "temperature": i / 100} for i in range(400)]
-    flips = [streams_this(body) for body in bodies]
-    assert flips == [streams_this(copy.deepcopy(body)) for body in bodies]
-    assert 150 < sum(flips) < 250
-    assert streams_this({"b": 1, "a": 2}) == streams_this({"a": 2, "b": 1})
-    assert isinstance(streams_this({"text": "\ud800 lone surrogate"}), bool)
+@pytest.mark.slow
+def test_a_good_share_of_valid_requests_stream(api_key: str) -> None:
+    answers: Counter[str] = Counter()
+
+    def spy(sent: Sent, answer: Answer) -> None:
+        if answer.status == 200:
+            answers[answer.media_type] += 1
+
+    app = Wrapper(create_app(api_keys=[api_key], any_assistant=True), on_response=spy)
+    run_in_process(
+        app,
+        api_key=api_key,
+        profile="quick",
+        seed=0,
+        phases=("fuzzing",),
+        max_examples=40,
+        operation_ids=("createThreadAndRun",),
+    )
+    streams, runs = answers["text/event-stream"], answers["application/json"]
+    assert 0.15 < streams / (streams + runs) < 0.6, answers
