@@ -37,13 +37,14 @@ def run_in_process(
     max_examples: int | None = None,
     operation_ids: Sequence[str] | None = None,
     mode: str | None = None,
+    shrink: bool = True,
     base_url: str = IN_PROCESS_BASE_URL,
     spec: Path = SPEC_PATH,
 ) -> Tally:
     """Run the suite of ``profile`` against ``app``; ``phases``, ``max_examples`` narrow it.
 
     ``operation_ids`` limits the run to those operations, ``mode`` (``positive``, ``negative``)
-    the data generated. The run is seeded, so the same arguments send the same cases.
+    the data generated; ``shrink=False`` reports failures as found, without minimising them. The run is seeded, so the same arguments send the same cases.
     """
     chosen = get_profile(profile) if isinstance(profile, str) else profile
     document = config_document(chosen)
@@ -57,6 +58,8 @@ def run_in_process(
         document["generation"]["max-examples"] = max_examples
     if mode is not None:
         document["generation"]["mode"] = mode
+    if not shrink:
+        document["generation"]["no-shrink"] = True
     if phases is not None:
         for name, phase in document["phases"].items():
             phase["enabled"] = name in phases

@@ -1,7 +1,8 @@
 """Proof that the suite tests something: every injected server bug fails it, for its reason.
 
 Each mutant runs the quick profile narrowed to the phases (and operations) where its bug shows,
-with a fixed seed; test_suite.py shows the unmodified server passes the same suite.
+with a fixed seed and without shrinking (finding the bug is the point, not minimising it);
+test_suite.py shows the unmodified server passes the same suite.
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ def test_the_suite_catches_the_bug(mutant: Mutant, api_key: str) -> None:
         phases=mutant.phases,
         max_examples=mutant.max_examples,
         operation_ids=mutant.operation_ids,
+        shrink=False,
     )
     failed = set(tally.failed_checks)
     assert mutant.caught_by <= failed, f"{mutant.bug}: not caught\n{render_markdown(tally)}"
