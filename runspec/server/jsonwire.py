@@ -15,6 +15,8 @@ import json
 import math
 from typing import Any
 
+import orjson
+
 __all__ = ["MAX_DEPTH", "InvalidJsonError", "TooDeepError", "dumps", "parse_body"]
 
 MAX_DEPTH = 128
@@ -97,7 +99,17 @@ def _deeper_than(value: Any, limit: int) -> bool:
 
 
 def dumps(value: Any) -> bytes:
-    """Compact UTF-8 JSON (no NaN or infinities)."""
+    """Compact UTF-8 JSON (no NaN or infinities).
+
+    orjson writes it, several times faster than the standard library; what orjson refuses
+    (integers beyond 64 bits, lone surrogates, non-string keys) goes to the standard library's
+    encoder, which writes big integers and raises for the rest as before. Non-finite floats never
+    reach here: :func:`parse_body` rejects them in requests.
+    """
+    try:
+        return orjson.dumps(value)
+    except TypeError:  # orjson.JSONEncodeError is a TypeError
+        pass
     if _c_encoder is None or isinstance(value, str):
         return _encoder.encode(value).encode("utf-8")
     return "".join(_c_encoder(value, 0)).encode("utf-8")

@@ -297,8 +297,15 @@ def new_user_messages(
 # ---- the stream -----------------------------------------------------------------------------------
 
 
+# "event: NAME\ndata: " per event name; the names are a fixed set, so this stays small.
+_FRAME_HEADS: dict[str, bytes] = {}
+
+
 def _frame(event: str, data: bytes) -> bytes:
-    return b"event: " + event.encode() + b"\ndata: " + data + b"\n\n"
+    head = _FRAME_HEADS.get(event)
+    if head is None:
+        head = _FRAME_HEADS[event] = b"event: " + event.encode() + b"\ndata: "
+    return head + data + b"\n\n"
 
 
 def stream_frames(run: Run, thread: Mapping[str, Any] | None = None) -> list[tuple[float, bytes]]:
