@@ -14,12 +14,14 @@ switched on, and writes the summary. Everything lands in one directory::
 
 The API key travels in the ``API_KEY`` environment variable only: ``schemathesis.toml`` reads
 it as ``${API_KEY}``, and schemathesis masks the ``Authorization`` header in all its output.
+The bundled server is given a throwaway key; a user's key is only ever sent to their TARGET.
 """
 
 from __future__ import annotations
 
 import os
 import resource
+import secrets
 import shutil
 import subprocess
 import sys
@@ -37,7 +39,6 @@ from runspec.contract.summary import Tally, tally_ndjson, write_summary
 from runspec.contract.tomlout import dumps
 
 __all__ = [
-    "BUNDLED_KEY",
     "DEFAULT_REPORTS",
     "HOOKS_MODULE",
     "ContractResult",
@@ -51,8 +52,6 @@ __all__ = [
 
 HOOKS_MODULE = "runspec.contract.hooks"
 DEFAULT_REPORTS = PROJECT_ROOT / "reports" / "contract"
-# The bundled server's key, unless API_KEY is set: a local test key, not a secret.
-BUNDLED_KEY = "sk-local-test"
 _REPORT_FILES = (
     "schemathesis.toml",
     "junit.xml",
@@ -142,7 +141,8 @@ def run_contract(run: ContractRun, *, output: Path | None = None) -> ContractRes
         f"{run.profile.name}.\n" + dumps(effective_config(run)),
         encoding="utf-8",
     )
-    key = run.api_key or (None if run.target else BUNDLED_KEY)
+    # The bundled server gets a throwaway key of its own; API_KEY is only ever sent to TARGET.
+    key = run.api_key if run.target else f"sk-local-{secrets.token_hex(12)}"
     if key is None:
         raise ValueError("API_KEY is needed to test a TARGET")
     server_context = (

@@ -185,7 +185,7 @@ def _edit_stream(change: Callable[[list[ServerSentEvent]], list[ServerSentEvent]
     return hook
 
 
-def _error(status: int, message: str) -> dict[str, Any]:
+def _error(message: str) -> dict[str, Any]:
     return {
         "error": {"message": message, "type": "invalid_request_error", "param": None, "code": None}
     }
@@ -313,7 +313,7 @@ class _ForgetfulStore:
         if len(parts) == 4 and parts[3] == "runs" and parts[2] in self.handed_out:
             headers = {"content-type": "application/json", "x-request-id": "req_" + "0" * 32}
             message = f"No thread found with id '{parts[2]}'."
-            return Answer(404, headers, json.dumps(_error(404, message)).encode())
+            return Answer(404, headers, json.dumps(_error(message)).encode())
         return None
 
     def on_response(self, sent: Sent, answer: Answer) -> None:
