@@ -13,6 +13,10 @@ into its templates: the default server, the constant headers (a required header 
 a ``const``: the client sends it, callers never pass it), and for every streaming operation the
 events it can receive, with their payload schemas, the event that ends the stream and the event
 that reports a failure.
+
+Both run in the second process of ``make generate`` (:mod:`runspec.codegen.prepare`); the
+generating process only unpickles the classes defined here, so the overlay engine and
+:mod:`runspec.spec` (jsonschema) are imported by the functions that use them, not here.
 """
 
 from __future__ import annotations
@@ -22,8 +26,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from runspec.codegen.errors import CodegenError
-from runspec.overlay import OverlayError, apply_overlays
-from runspec.spec import resolve_pointer
 
 __all__ = [
     "ClientFacts",
@@ -114,6 +116,8 @@ def client_view(
     spec: Mapping[str, Any], overlays: Sequence[tuple[str, Mapping[str, Any]]]
 ) -> dict[str, Any]:
     """The spec with the overlays applied (strict) and JSON-text properties decoded."""
+    from runspec.overlay import OverlayError, apply_overlays
+
     try:
         result = apply_overlays(spec, overlays, strict=True)
     except OverlayError as exc:
@@ -190,9 +194,16 @@ def _operations(spec: Mapping[str, Any]) -> Iterator[tuple[str, Mapping[str, Any
                 yield str(operation.get("operationId") or f"{method} {path}"), operation
 
 
+def _resolve(spec: Mapping[str, Any], ref: str) -> Any:
+    """:func:`runspec.spec.resolve_pointer`, imported when first needed (see the module doc)."""
+    from runspec.spec import resolve_pointer
+
+    return resolve_pointer(spec, ref)
+
+
 def _deref(spec: Mapping[str, Any], node: Any) -> Any:
     while isinstance(node, Mapping) and "$ref" in node:
-        node = resolve_pointer(spec, node["$ref"])
+        node = _resolve(spec, node["$ref"])
     return node
 
 
@@ -266,13 +277,13 @@ def _types(schema: Mapping[str, Any]) -> list[str]:
 
 
 def _event_union(spec: Mapping[str, Any], name: str) -> EventUnion:
-    union = resolve_pointer(spec, SCHEMAS + name)
+    union = _resolve(spec, SCHEMAS + name)
     discriminator = union.get("discriminator") or {}
     if discriminator.get("propertyName") != "event" or not discriminator.get("mapping"):
         raise CodegenError(f"{name}: a stream's event schema needs a discriminator on `event`")
     members = []
     for event, ref in discriminator["mapping"].items():
-        envelope = resolve_pointer(spec, ref)
+        envelope = _resolve(spec, ref)
         data = (envelope.get("properties") or {}).get("data") or {}
         payload: str | None = None
         if _is_json_text(data):

@@ -1,9 +1,10 @@
 """``make generate`` and ``make check-generated``: the spec in, ``generated/`` out.
 
-Steps: check the spec (:func:`runspec.check.check_document`) -> the client view (overlay, decoded
-JSON text; :mod:`runspec.codegen.clientspec`) -> openapi-python-client with our templates
+Steps: the client view (overlay, decoded JSON text; :mod:`runspec.codegen.clientspec`) and the
+spec check (``runspec check``), both in a second process (:mod:`runspec.codegen.prepare`) while
+this one imports the generator -> openapi-python-client with our templates
 (:mod:`runspec.codegen.project`) into a temporary directory -> ruff (``check --fix`` then
-``format``, the pinned ruff of this environment) -> swap into ``generated/``.
+``format``, the pinned ruff of this environment) -> swap into ``generated/`` if the check passed.
 
 - Fast when nothing changed: a stamp (``build/generate.stamp``) holds a hash of every input and
   of the output tree; when both match, nothing runs. ``build/codegen-cache`` keeps compiled
@@ -19,6 +20,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import os
+import pickle
 import subprocess
 import sys
 import tempfile
@@ -28,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from runspec import PROJECT_ROOT
+from runspec.codegen.clientspec import ClientFacts
 from runspec.codegen.errors import CodegenError
 
 __all__ = ["Inputs", "check", "generate", "render"]
@@ -100,46 +103,94 @@ def _ignored(relative: Path) -> bool:
 def render(inputs: Inputs, destination: Path) -> None:
     """Generate the client project into ``destination`` (which must not exist).
 
-    The spec check (``runspec check``, the checker of ``make lint``) runs in a second process
-    while this one renders, and its verdict decides whether the result counts. A spec that
-    passed is remembered by content (:class:`SpecVerdicts`), so it is not checked again.
+    A second process (:class:`Preparation`) makes the client view of the spec and then checks
+    the spec (the checker of ``runspec check`` and ``make lint``) while this one imports
+    openapi-python-client and renders; the check's verdict decides whether the result counts.
+    A spec that passed is remembered by content (:class:`SpecVerdicts`), so it is not checked
+    again.
     """
     verdicts = SpecVerdicts(inputs)
-    checker = None
-    if not verdicts.passed():
-        checker = subprocess.Popen(
-            [sys.executable, "-m", "runspec.cli", "check", str(inputs.spec)],
-            cwd=inputs.root,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
+    preparation = Preparation(inputs, check=not verdicts.passed())
     try:
-        _render(inputs, destination)
-    except CodegenError as exc:
-        # A broken spec explains a failed render better than the render error does.
-        if checker is not None and checker.wait() != 0:
-            raise CodegenError(_check_failed(checker)) from exc
-        raise
+        try:
+            _render(inputs, destination, preparation)
+        except CodegenError as exc:
+            # A broken spec explains a failed render better than the render error does.
+            if preparation.finish() != 0:
+                raise CodegenError(preparation.failure()) from exc
+            raise
+        if preparation.finish() != 0:
+            raise CodegenError(preparation.failure())
     finally:
-        if checker is not None and checker.returncode is None:
-            checker.wait()
-    if checker is not None:
-        if checker.returncode != 0:
-            raise CodegenError(_check_failed(checker))
+        preparation.close()
+    if preparation.check:
         verdicts.record_pass()
 
 
-def _check_failed(checker: subprocess.Popen[str]) -> str:
-    _, problems = checker.communicate()
-    return f"the spec does not pass `runspec check`:\n{problems.rstrip()}"
+class Preparation:
+    """``python -m runspec.codegen.prepare``: the client view first (:meth:`view`), then, with
+    ``check``, the spec check, whose problems and exit code :meth:`finish` waits for."""
+
+    def __init__(self, inputs: Inputs, *, check: bool) -> None:
+        self.check = check
+        # A file, not a pipe: the writer never blocks on it. Closed by close() (see render).
+        self._stderr = tempfile.TemporaryFile()  # noqa: SIM115
+        args = [str(inputs.spec), str(inputs.overlay), _shown(inputs, inputs.overlay)]
+        self._process = subprocess.Popen(
+            [sys.executable, "-m", "runspec.codegen.prepare", *args, *(["--check"] * check)],
+            cwd=inputs.root,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=self._stderr,
+        )
+
+    def view(self) -> tuple[dict[str, Any], ClientFacts]:
+        """The spec as the generator reads it, and the facts it does not carry."""
+        assert self._process.stdout is not None
+        data = self._process.stdout.read()
+        self._process.stdout.close()
+        if not data:  # it died before writing the view
+            self.finish()
+            raise CodegenError(f"preparing the spec failed:\n{self._problems()}")
+        result = pickle.loads(data)
+        if result[0] == "error":
+            raise CodegenError(result[1])
+        _, view, facts = result
+        return view, facts
+
+    def finish(self) -> int:
+        """Wait for the process; its exit code (the check's, when it checks)."""
+        if self._process.stdout is not None and not self._process.stdout.closed:
+            self._process.stdout.close()
+        return self._process.wait()
+
+    def failure(self) -> str:
+        """Why the process failed: the check's problems, as ``runspec check`` prints them."""
+        if self.check:
+            return f"the spec does not pass `runspec check`:\n{self._problems()}"
+        return f"preparing the spec failed:\n{self._problems()}"
+
+    def close(self) -> None:
+        self.finish()
+        self._stderr.close()
+
+    def _problems(self) -> str:
+        self._stderr.seek(0)
+        return self._stderr.read().decode(errors="replace").rstrip()
 
 
 class SpecVerdicts:
     """Specs that passed ``runspec check``, remembered by a hash of the spec's bytes, of the
     checker's code and of the versions of the validators it uses. Failures are not remembered."""
 
-    CHECKER = ("check.py", "events.py", "spec.py", "yamlio.py", "cli.py", "commands/check.py")
+    CHECKER = (
+        "check.py",
+        "events.py",
+        "spec.py",
+        "yamlio.py",
+        "commands/check.py",
+        "codegen/prepare.py",
+    )
     TOOLS = ("openapi-spec-validator", "jsonschema", "referencing", "pyyaml")
 
     def __init__(self, inputs: Inputs) -> None:
@@ -162,18 +213,13 @@ class SpecVerdicts:
         self.marker.touch()
 
 
-def _render(inputs: Inputs, destination: Path) -> None:
+def _render(inputs: Inputs, destination: Path, preparation: Preparation) -> None:
     from openapi_python_client.config import Config, ConfigFile, MetaType
 
-    from runspec.codegen.clientspec import client_facts, client_view
     from runspec.codegen.project import ClientSettings, build_project
 
-    spec = _load_yaml(inputs.spec)
-    overlay = _load_yaml(inputs.overlay)
     raw_config = _load_yaml(inputs.config)
-
-    facts = client_facts(spec)
-    view = client_view(spec, [(_shown(inputs, inputs.overlay), overlay)])
+    view, facts = preparation.view()
 
     settings = ClientSettings.from_mapping(raw_config.pop("client", {}))
     try:
