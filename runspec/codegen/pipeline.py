@@ -214,6 +214,7 @@ class SpecVerdicts:
 
 
 def _render(inputs: Inputs, destination: Path, preparation: Preparation) -> None:
+    _import_generator()
     from openapi_python_client.config import Config, ConfigFile, MetaType
 
     from runspec.codegen.project import ClientSettings, build_project
@@ -251,6 +252,25 @@ def _render(inputs: Inputs, destination: Path, preparation: Preparation) -> None
             + "\n".join(f"  {e.level.value}: {e.header}: {e.detail or ''}".rstrip() for e in errors)
         )
     _ruff(destination)
+
+
+def _import_generator() -> None:
+    """Import httpx (which openapi-python-client imports) without its command line client.
+
+    httpx imports its CLI module ``httpx._main`` when it can (rich, click and pygments are
+    installed here for other tools) and falls back to a stub when that import fails, as it does
+    without the ``httpx[cli]`` extra; the generator only needs httpx's classes. A ``None`` in
+    ``sys.modules`` makes that one import fail (the import system's documented way), and is
+    removed again, so a later ``import httpx._main`` works. No effect if httpx is imported.
+    """
+    if "httpx" in sys.modules:
+        return
+    sys.modules["httpx._main"] = None  # type: ignore[assignment]
+    try:
+        import httpx  # noqa: F401
+    finally:
+        if "httpx._main" in sys.modules and sys.modules["httpx._main"] is None:
+            del sys.modules["httpx._main"]
 
 
 def _load_yaml(path: Path) -> Any:
