@@ -77,5 +77,7 @@ def test_a_good_share_of_valid_requests_stream(api_key: str) -> None:
         operation_ids=("createThreadAndRun",),
         shrink=False,
     )
+    # Left alone, fewer than 1% of the answers are streams; with the hook both kinds are common.
     streams, runs = answers["text/event-stream"], answers["application/json"]
-    assert 0.15 < streams / (streams + runs) < 0.6, answers
+    assert streams >= 0.15 * (streams + runs), answers
+    assert runs >= 0.15 * (streams + runs), answers
