@@ -136,6 +136,7 @@ class Preparation:
         # A file, not a pipe: the writer never blocks on it. Closed by close() (see render).
         self._stderr = tempfile.TemporaryFile()  # noqa: SIM115
         args = [str(inputs.spec), str(inputs.overlay), _shown(inputs, inputs.overlay)]
+        args.append(str(inputs.config))
         self._process = subprocess.Popen(
             [sys.executable, "-m", "runspec.codegen.prepare", *args, *(["--check"] * check)],
             cwd=inputs.root,
@@ -144,8 +145,8 @@ class Preparation:
             stderr=self._stderr,
         )
 
-    def view(self) -> tuple[dict[str, Any], ClientFacts]:
-        """The spec as the generator reads it, and the facts it does not carry."""
+    def view(self) -> tuple[dict[str, Any], ClientFacts, dict[str, Any]]:
+        """The spec as the generator reads it, the facts it does not carry, and the config."""
         assert self._process.stdout is not None
         data = self._process.stdout.read()
         self._process.stdout.close()
@@ -155,8 +156,8 @@ class Preparation:
         result = pickle.loads(data)
         if result[0] == "error":
             raise CodegenError(result[1])
-        _, view, facts = result
-        return view, facts
+        _, view, facts, config = result
+        return view, facts, config
 
     def finish(self) -> int:
         """Wait for the process; its exit code (the check's, when it checks)."""
@@ -219,8 +220,7 @@ def _render(inputs: Inputs, destination: Path, preparation: Preparation) -> None
 
     from runspec.codegen.project import ClientSettings, build_project
 
-    raw_config = _load_yaml(inputs.config)
-    view, facts = preparation.view()
+    view, facts, raw_config = preparation.view()
 
     settings = ClientSettings.from_mapping(raw_config.pop("client", {}))
     try:
@@ -271,15 +271,6 @@ def _import_generator() -> None:
     finally:
         if "httpx._main" in sys.modules and sys.modules["httpx._main"] is None:
             del sys.modules["httpx._main"]
-
-
-def _load_yaml(path: Path) -> Any:
-    from runspec.yamlio import YamlError, load_document
-
-    try:
-        return load_document(path)
-    except YamlError as exc:
-        raise CodegenError(str(exc)) from exc
 
 
 def _ruff(directory: Path) -> None:

@@ -1,11 +1,12 @@
 """The second process of ``make generate``: the client view of the spec, then the spec check.
 
-Usage: ``python -m runspec.codegen.prepare SPEC OVERLAY SHOWN [--check]`` (run by
+Usage: ``python -m runspec.codegen.prepare SPEC OVERLAY SHOWN CONFIG [--check]`` (run by
 :class:`runspec.codegen.pipeline.Preparation`, not by hand).
 
-1. Reads the spec and the overlay (``SHOWN`` is the overlay's name in messages), and writes to
-   stdout, pickled, either ``("view", client_view(...), client_facts(spec))`` or
-   ``("error", message)``; then closes the pipe, so the generating process can go on while
+1. Reads the spec, the overlay (``SHOWN`` is the overlay's name in messages) and the generator
+   config, and writes to stdout, pickled, either
+   ``("view", client_view(...), client_facts(spec), config)`` or ``("error", message)``; then
+   closes the pipe, so the generating process can go on while
 2. (``--check``) the spec is checked exactly as ``runspec check SPEC`` checks it (the same
    handler, :func:`runspec.commands.check.run`): its problems on stderr, its exit code.
 
@@ -25,20 +26,21 @@ from typing import Any
 __all__ = ["main", "prepare"]
 
 
-def prepare(spec_path: Path, overlay_path: Path, shown: str) -> tuple[Any, ...]:
-    """``("view", view, facts)``, or ``("error", message)`` when the view cannot be made."""
+def prepare(spec_path: Path, overlay_path: Path, shown: str, config_path: Path) -> tuple[Any, ...]:
+    """``("view", view, facts, config)``, or ``("error", message)`` when the view cannot be made."""
     from runspec.codegen.clientspec import client_facts, client_view
     from runspec.codegen.errors import CodegenError
     from runspec.yamlio import YamlError, load_document
 
     try:
+        config = load_document(config_path)
         spec = load_document(spec_path)
         overlay = load_document(overlay_path)
         facts = client_facts(spec)
         view = client_view(spec, [(shown, overlay)])
     except (CodegenError, YamlError) as exc:
         return ("error", str(exc))
-    return ("view", view, facts)
+    return ("view", view, facts, config)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -46,9 +48,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("spec", type=Path)
     parser.add_argument("overlay", type=Path)
     parser.add_argument("shown")
+    parser.add_argument("config", type=Path)
     parser.add_argument("--check", action="store_true")
     args = parser.parse_args(argv)
-    result = prepare(args.spec, args.overlay, args.shown)
+    result = prepare(args.spec, args.overlay, args.shown, args.config)
     sys.stdout.buffer.write(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
     sys.stdout.flush()
     # The reader sees the end of the view now; what follows on stdout (`runspec check` prints
