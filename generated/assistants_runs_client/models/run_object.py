@@ -67,7 +67,7 @@ class RunObject:
         completed_at (int | None): When the run completed, in Unix seconds.
         incomplete_details (None | RunIncompleteDetails): Why the run ended `incomplete`, or null.
         model (str): The model the run uses.
-        instructions (str): The instructions the run uses.
+        instructions (str): The instructions the run uses, with any `additional_instructions` of the request appended.
         tools (list[AssistantToolsCode | AssistantToolsFileSearch | AssistantToolsFunction | dict[str, Any]]): The tools
             the run may use.
         metadata (dict[str, str] | None):
