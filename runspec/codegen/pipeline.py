@@ -150,10 +150,11 @@ class Preparation:
         assert self._process.stdout is not None
         data = self._process.stdout.read()
         self._process.stdout.close()
-        if not data:  # it died before writing the view
+        try:
+            result = pickle.loads(data)
+        except (pickle.UnpicklingError, EOFError, ValueError) as exc:  # it died before the end
             self.finish()
-            raise CodegenError(f"preparing the spec failed:\n{self._problems()}")
-        result = pickle.loads(data)
+            raise CodegenError(f"preparing the spec failed:\n{self._problems()}") from exc
         if result[0] == "error":
             raise CodegenError(result[1])
         _, view, facts, config = result
