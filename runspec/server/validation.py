@@ -3,11 +3,13 @@
 Every rule comes from ``openapi/openapi.yaml``: a :class:`SchemaCheck` wraps one schema of the
 spec (a request body, a header, a query parameter). Valid input, the common case, is accepted by
 a ``jsonschema-rs`` validator compiled once (well under a microsecond for a small body). Only
-input it rejects is run through the project's Python validator (:class:`runspec.spec.SpecSchemas`),
-which is authoritative: the server reports the errors that validator finds, and accepts what it
-accepts, so the two libraries' corner cases (``$`` before a trailing newline, formats) can never
-make the server stricter than the spec as the rest of the project reads it. Formats are checked
-with the Python checker's own functions in both.
+input it rejects is run through Python ``jsonschema`` over the same document, which is
+authoritative: the server reports the errors that validator finds, and accepts what it accepts,
+so the two libraries' corner cases (``$`` before a trailing newline, formats) can never make the
+server stricter than the spec as the rest of the project reads it. Formats are checked with the
+Python checker's own functions in both. The Python walk skips every part of the value (a property,
+an item, a ``oneOf`` branch) that the compiled validator of its subschema accepts, so an invalid
+request costs what its invalid part costs, not what the whole body does.
 
 :class:`ErrorMapper` turns the ``jsonschema`` errors into one :class:`ApiError`, by validator
 keyword, with the hosted API's wording::
@@ -28,14 +30,17 @@ from __future__ import annotations
 
 import itertools
 import json
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import weakref
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
 from urllib.parse import quote
 
 import jsonschema_rs
-from jsonschema import Draft202012Validator
+import referencing
+import referencing.jsonschema
+from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError
 
 from runspec.server.errors import ApiError
@@ -445,10 +450,200 @@ def _required_only(branches: Iterable[Any]) -> list[str] | None:
 
 # ---- compiled checks ------------------------------------------------------------------------------
 
+_BASE_URI = "urn:runspec:server:openapi"
+
+# A jsonschema keyword function: (validator, keyword value, instance, schema) -> errors.
+_Keyword = Callable[[Any, Any, Any, Any], Iterator[ValidationError]]
+
 
 def _rust_formats() -> dict[str, Callable[[str], bool]]:
     checker = Draft202012Validator.FORMAT_CHECKER
     return {name: partial(checker.conforms, format=name) for name in checker.checkers}
+
+
+def _schema_pointers(document: Mapping[str, Any]) -> dict[int, tuple[Any, str]]:
+    """Every mapping under ``components`` and ``paths``, by ``id``: the object and its pointer."""
+    found: dict[int, tuple[Any, str]] = {}
+    stack: list[tuple[Any, str]] = [
+        (document[key], f"#/{key}") for key in ("components", "paths") if key in document
+    ]
+    while stack:
+        node, pointer = stack.pop()
+        if isinstance(node, Mapping):
+            found.setdefault(id(node), (node, pointer))
+            for key, value in node.items():
+                if isinstance(value, (Mapping, list)):
+                    escaped = str(key).replace("~", "~0").replace("/", "~1")
+                    stack.append((value, f"{pointer}/{escaped}"))
+        elif isinstance(node, list):
+            stack.extend((value, f"{pointer}/{i}") for i, value in enumerate(node))
+    return found
+
+
+class _SpecValidators:
+    """The ``jsonschema-rs`` validator of every schema of one spec document, compiled together,
+    and a Python validator that skips whatever they accept.
+
+    The Python validator, which finds the errors to report, descends into a subschema (a property,
+    an array item, a ``oneOf`` branch) only when the compiled validator of that subschema rejects
+    the value: an accepted part has no errors to find, and skipping it is what makes an invalid
+    request cheap (a body whose one bad field sits beside several valid messages no longer walks
+    those messages' ``oneOf``s in Python). The errors found, and their order, are those of a full
+    walk, so the error reported is the same.
+    """
+
+    def __init__(self, document: Mapping[str, Any]) -> None:
+        wrapper = {k: document[k] for k in ("components", "paths") if k in document}
+        self.compiled = jsonschema_rs.validator_map_for(
+            wrapper, validate_formats=True, formats=_rust_formats()
+        )
+        self._pointers = _schema_pointers(document)
+        self._by_id: dict[int, jsonschema_rs.Validator | None] = {}  # None: not compiled
+        resource = referencing.Resource.from_contents(
+            document, default_specification=referencing.jsonschema.DRAFT202012
+        )
+        self._registry: referencing.Registry[Any] = referencing.Registry().with_resource(
+            _BASE_URI, resource
+        )
+        self._cls = validators.extend(Draft202012Validator, validators=self._keywords())
+
+    def python(self, pointer: str) -> Any:
+        """The pruning Python validator of the schema at ``pointer``."""
+        return self._cls(
+            {"$ref": f"{_BASE_URI}{pointer}"},
+            registry=self._registry,
+            format_checker=Draft202012Validator.FORMAT_CHECKER,
+        )
+
+    def accepts(self, schema: Any, instance: Any) -> bool:
+        """True when ``schema`` is one of the spec's and its compiled validator accepts ``instance``."""
+        compiled = self._by_id.get(id(schema))
+        if compiled is None:
+            found = self._pointers.get(id(schema))
+            if found is None or found[0] is not schema:
+                return False  # not a schema of the document (the document's own live forever)
+            compiled = self._by_id[id(schema)] = self.compiled.get(found[1])
+        if compiled is None:
+            return False
+        try:
+            return compiled.is_valid(instance)
+        except (ValueError, OverflowError, RecursionError):
+            return False  # Something the Rust side cannot represent; the Python validator decides.
+
+    def _keywords(self) -> dict[str, _Keyword]:
+        """``jsonschema``'s own keyword functions, each made to skip accepted subschemas."""
+        original = Draft202012Validator.VALIDATORS
+        accepts = self.accepts
+
+        def properties(
+            validator: Any, properties: Any, instance: Any, schema: Any
+        ) -> Iterator[ValidationError]:
+            if not validator.is_type(instance, "object"):
+                return
+            for name, subschema in properties.items():
+                if name in instance and not accepts(subschema, instance[name]):
+                    yield from validator.descend(
+                        instance[name], subschema, path=name, schema_path=name
+                    )
+
+        def items(
+            validator: Any, items: Any, instance: Any, schema: Any
+        ) -> Iterator[ValidationError]:
+            if not isinstance(items, Mapping):
+                yield from original["items"](validator, items, instance, schema)
+                return
+            if not validator.is_type(instance, "array"):
+                return
+            for index in range(len(schema.get("prefixItems", [])), len(instance)):
+                if not accepts(items, instance[index]):
+                    yield from validator.descend(instance=instance[index], schema=items, path=index)
+
+        def additional_properties(
+            validator: Any, extra: Any, instance: Any, schema: Any
+        ) -> Iterator[ValidationError]:
+            if not isinstance(extra, Mapping) or "patternProperties" in schema:
+                yield from original["additionalProperties"](validator, extra, instance, schema)
+                return
+            if not validator.is_type(instance, "object"):
+                return
+            known = schema.get("properties", {})
+            for name in set(key for key in instance if key not in known):
+                if not accepts(extra, instance[name]):
+                    yield from validator.descend(instance[name], extra, path=name)
+
+        def all_of(
+            validator: Any, all_of: Any, instance: Any, schema: Any
+        ) -> Iterator[ValidationError]:
+            for index, subschema in enumerate(all_of):
+                if not accepts(subschema, instance):
+                    yield from validator.descend(instance, subschema, schema_path=index)
+
+        def branch_errors(
+            validator: Any, subschema: Any, instance: Any, index: int
+        ) -> list[ValidationError]:
+            if accepts(subschema, instance):
+                return []
+            return list(validator.descend(instance, subschema, schema_path=index))
+
+        def any_of(
+            validator: Any, any_of: Any, instance: Any, schema: Any
+        ) -> Iterator[ValidationError]:
+            all_errors: list[ValidationError] = []
+            for index, subschema in enumerate(any_of):
+                errors = branch_errors(validator, subschema, instance, index)
+                if not errors:
+                    break
+                all_errors.extend(errors)
+            else:
+                yield ValidationError(
+                    f"{instance!r} is not valid under any of the given schemas", context=all_errors
+                )
+
+        def one_of(
+            validator: Any, one_of: Any, instance: Any, schema: Any
+        ) -> Iterator[ValidationError]:
+            subschemas = enumerate(one_of)
+            all_errors: list[ValidationError] = []
+            for index, subschema in subschemas:
+                errors = branch_errors(validator, subschema, instance, index)
+                if not errors:
+                    first_valid = subschema
+                    break
+                all_errors.extend(errors)
+            else:
+                yield ValidationError(
+                    f"{instance!r} is not valid under any of the given schemas", context=all_errors
+                )
+            more_valid = [
+                each
+                for _, each in subschemas
+                if accepts(each, instance) or validator.evolve(schema=each).is_valid(instance)
+            ]
+            if more_valid:
+                more_valid.append(first_valid)
+                reprs = ", ".join(repr(each) for each in more_valid)
+                yield ValidationError(f"{instance!r} is valid under each of {reprs}")
+
+        return {
+            "properties": properties,
+            "items": items,
+            "additionalProperties": additional_properties,
+            "allOf": all_of,
+            "anyOf": any_of,
+            "oneOf": one_of,
+        }
+
+
+_SPEC_VALIDATORS: weakref.WeakKeyDictionary[SpecSchemas, _SpecValidators] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _spec_validators(schemas: SpecSchemas) -> _SpecValidators:
+    found = _SPEC_VALIDATORS.get(schemas)
+    if found is None:
+        found = _SPEC_VALIDATORS[schemas] = _SpecValidators(schemas.document)
+    return found
 
 
 class SchemaCheck:
@@ -458,16 +653,20 @@ class SchemaCheck:
         self, schemas: SpecSchemas, pointer: str, *, root: Sequence[str | int] = ()
     ) -> None:
         self.pointer = pointer
-        self._slow = schemas.validator(pointer)
+        spec = _spec_validators(schemas)
+        self._slow = spec.python(pointer)
         self._mapper = ErrorMapper(schemas.document, root)
-        document = schemas.document
-        wrapper = {
-            "$ref": quote(pointer, safe="#/~"),
-            **{k: document[k] for k in ("components", "paths") if k in document},
-        }
-        self._fast = jsonschema_rs.Draft202012Validator(
-            wrapper, validate_formats=True, formats=_rust_formats()
-        )
+        fast = spec.compiled.get(pointer)
+        if fast is None:
+            document = schemas.document
+            wrapper = {
+                "$ref": quote(pointer, safe="#/~"),
+                **{k: document[k] for k in ("components", "paths") if k in document},
+            }
+            fast = jsonschema_rs.Draft202012Validator(
+                wrapper, validate_formats=True, formats=_rust_formats()
+            )
+        self._fast = fast
 
     def error(self, instance: Any) -> ApiError | None:
         """None when ``instance`` is valid, else the error to answer with."""

@@ -12,7 +12,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from runspec.server.errors import ApiError
-from runspec.server.validation import SchemaCheck, param_path
+from runspec.server.validation import ErrorMapper, SchemaCheck, _spec_validators, param_path
 from runspec.spec import SpecSchemas
 from tests.server.support import ASSISTANT, THREAD_RUNS, error_of, runs_of
 
@@ -514,6 +514,85 @@ def test_documents_the_rust_validator_cannot_hold_are_judged_by_python(
     assert error.code == "integer_below_min_value"
 
 
+# ---- the errors found skip only what the compiled validator accepts ----------------------------
+
+VALID_MESSAGES = [
+    message(
+        content=[
+            {"type": "text", "text": "Hi"},
+            {"type": "image_url", "image_url": {"url": "https://x.io/a.png"}},
+        ]
+    ),
+    message(role="assistant", content="Hello", metadata={"a": "b"}),
+]
+
+
+def beside_valid_parts(bad: dict[str, Any]) -> dict[str, Any]:
+    """``bad`` with valid messages and tools added, which the error search no longer walks."""
+    widened = dict(bad)
+    key = "thread" if "thread" in bad else "additional_messages"
+    if key == "thread":
+        thread = bad["thread"]
+        if isinstance(thread, dict) and isinstance(thread.get("messages", []), list):
+            widened["thread"] = {
+                **thread,
+                "messages": [*VALID_MESSAGES, *thread.get("messages", [])],
+            }
+    elif isinstance(bad.get(key, []), list):
+        widened[key] = [*VALID_MESSAGES, *bad.get(key, [])]
+    if isinstance(bad.get("tools", []), list):
+        widened["tools"] = [{"type": "code_interpreter"}, function(), *bad.get("tools", [])]
+    return widened
+
+
+def answer(error: ApiError | None) -> tuple[Any, ...] | None:
+    return None if error is None else (error.status, error.message, error.param, error.code)
+
+
+def full_walk(schemas: SpecSchemas, pointer: str, instance: Any) -> ApiError | None:
+    """The error a full ``jsonschema`` walk of ``instance`` leads to, nothing skipped."""
+    return ErrorMapper(schemas.document).best(schemas.validator(pointer).iter_errors(instance))
+
+
+def shape(errors: Any) -> list[Any]:
+    return [
+        (e.validator, list(e.absolute_path), list(e.absolute_schema_path), shape(e.context))
+        for e in errors
+    ]
+
+
+@pytest.mark.parametrize(
+    ("pointer", "bad"),
+    [(RUN, case[1]) for case in RUN_CASES]
+    + [(THREAD_AND_RUN, case[1]) for case in THREAD_CASES]
+    + [(RUN, beside_valid_parts(case[1])) for case in RUN_CASES]
+    + [(THREAD_AND_RUN, beside_valid_parts(case[1])) for case in THREAD_CASES]
+    + [
+        (RUN, body(tools=[function(name="get_weather\n")], temperature="hot")),
+        (RUN, body(additional_messages=[message(content=5)] * 60)),
+        (RUN, body(max_prompt_tokens=-(10**40), additional_messages=VALID_MESSAGES)),
+        (
+            THREAD_AND_RUN,
+            body(
+                thread={
+                    "messages": [*VALID_MESSAGES, message(content=[{"type": "text", "text": 5}])]
+                }
+            ),
+        ),
+    ],
+)
+def test_the_error_is_the_one_a_full_walk_finds(
+    schemas: SpecSchemas, pointer: str, bad: dict[str, Any]
+) -> None:
+    check = SchemaCheck(schemas, pointer)
+    expected = full_walk(schemas, pointer, bad)
+    assert expected is not None
+    assert answer(check.error(bad)) == answer(expected)
+    # Not only the one reported: every error, in order, with the errors inside each oneOf.
+    found = list(_spec_validators(schemas).python(pointer).iter_errors(bad))
+    assert shape(found) == shape(schemas.validator(pointer).iter_errors(bad))
+
+
 @pytest.mark.parametrize(
     ("parts", "path"),
     [
@@ -550,3 +629,14 @@ def test_create_run_answers_the_same_over_http(
         "code": code,
     }
     assert client.post(runs_of(thread_id), json=good).status_code == 200
+
+
+def test_what_the_compiled_validator_of_a_spec_schema_accepts_is_skipped(
+    schemas: SpecSchemas,
+) -> None:
+    spec = _spec_validators(schemas)
+    schema = schemas.document["components"]["schemas"]["CreateMessageRequest"]
+    assert spec.accepts(schema, message())
+    assert not spec.accepts(schema, message(content=5))
+    # A schema that is not part of the spec (an equal copy) is never skipped.
+    assert not spec.accepts(dict(schema), message())
