@@ -451,6 +451,7 @@ def _required_only(branches: Iterable[Any]) -> list[str] | None:
 # ---- compiled checks ------------------------------------------------------------------------------
 
 _BASE_URI = "urn:runspec:server:openapi"
+_RESOURCE_KEYWORDS = ("$id", "$anchor", "$dynamicAnchor", "$dynamicRef", "$schema")
 
 # A jsonschema keyword function: (validator, keyword value, instance, schema) -> errors.
 _Keyword = Callable[[Any, Any, Any, Any], Iterator[ValidationError]]
@@ -498,6 +499,13 @@ class _SpecValidators:
             wrapper, validate_formats=True, formats=_rust_formats()
         )
         self._pointers = _schema_pointers(document)
+        # Local $refs resolve by pointer alone when nothing in the document sets a base URI or
+        # an anchor (the spec has none): no registry lookup per $ref.
+        self._local_refs = not any(
+            key in node for node, _ in self._pointers.values() for key in _RESOURCE_KEYWORDS
+        )
+        self._document = document
+        self._targets: dict[str, Any] = {}
         self._by_id: dict[int, jsonschema_rs.Validator | None] = {}  # None: not compiled
         resource = referencing.Resource.from_contents(
             document, default_specification=referencing.jsonschema.DRAFT202012
@@ -578,6 +586,15 @@ class _SpecValidators:
                 if not accepts(subschema, instance):
                     yield from validator.descend(instance, subschema, schema_path=index)
 
+        def ref(validator: Any, ref: str, instance: Any, schema: Any) -> Iterator[ValidationError]:
+            if not (self._local_refs and isinstance(ref, str) and ref.startswith("#")):
+                yield from original["$ref"](validator, ref, instance, schema)
+                return
+            target = self._targets.get(ref)
+            if target is None:
+                target = self._targets[ref] = resolve_pointer(self._document, ref)
+            yield from validator.descend(instance, target)
+
         def branch_errors(
             validator: Any, subschema: Any, instance: Any, index: int
         ) -> list[ValidationError]:
@@ -631,6 +648,7 @@ class _SpecValidators:
             "allOf": all_of,
             "anyOf": any_of,
             "oneOf": one_of,
+            "$ref": ref,
         }
 
 

@@ -12,7 +12,13 @@ import pytest
 from starlette.testclient import TestClient
 
 from runspec.server.errors import ApiError
-from runspec.server.validation import ErrorMapper, SchemaCheck, _spec_validators, param_path
+from runspec.server.validation import (
+    ErrorMapper,
+    SchemaCheck,
+    _spec_validators,
+    _SpecValidators,
+    param_path,
+)
 from runspec.spec import SpecSchemas
 from tests.server.support import ASSISTANT, THREAD_RUNS, error_of, runs_of
 
@@ -640,3 +646,18 @@ def test_what_the_compiled_validator_of_a_spec_schema_accepts_is_skipped(
     assert not spec.accepts(schema, message(content=5))
     # A schema that is not part of the spec (an equal copy) is never skipped.
     assert not spec.accepts(dict(schema), message())
+
+
+def test_local_refs_are_followed_by_pointer_only_in_a_document_without_ids() -> None:
+    def document(extra: dict[str, Any]) -> dict[str, Any]:
+        schemas = {"A": {"$ref": "#/components/schemas/B"}, "B": {"type": "string", **extra}}
+        return {"components": {"schemas": schemas}}
+
+    plain = document({})
+    spec = _SpecValidators(plain)
+    assert spec._local_refs
+    with_id = _SpecValidators(document({"$id": "urn:other"}))
+    assert not with_id._local_refs
+    for each in (spec, with_id):
+        errors = list(each.python("#/components/schemas/A").iter_errors(5))
+        assert [(e.validator, e.message) for e in errors] == [("type", "5 is not of type 'string'")]
