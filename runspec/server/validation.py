@@ -499,8 +499,8 @@ class _SpecValidators:
             wrapper, validate_formats=True, formats=_rust_formats()
         )
         self._pointers = _schema_pointers(document)
-        # Local $refs resolve by pointer alone when nothing in the document sets a base URI or
-        # an anchor (the spec has none): no registry lookup per $ref.
+        # $refs into the document resolve by pointer alone when nothing in it sets a base URI
+        # or an anchor (the spec has none): no registry lookup per $ref.
         self._local_refs = not any(
             key in node for node, _ in self._pointers.values() for key in _RESOURCE_KEYWORDS
         )
@@ -587,12 +587,16 @@ class _SpecValidators:
                     yield from validator.descend(instance, subschema, schema_path=index)
 
         def ref(validator: Any, ref: str, instance: Any, schema: Any) -> Iterator[ValidationError]:
-            if not (self._local_refs and isinstance(ref, str) and ref.startswith("#")):
-                yield from original["$ref"](validator, ref, instance, schema)
-                return
             target = self._targets.get(ref)
             if target is None:
-                target = self._targets[ref] = resolve_pointer(self._document, ref)
+                if not (self._local_refs and isinstance(ref, str)):
+                    yield from original["$ref"](validator, ref, instance, schema)
+                    return
+                fragment = ref.removeprefix(_BASE_URI)  # the root schema's ref is absolute
+                if not fragment.startswith("#"):
+                    yield from original["$ref"](validator, ref, instance, schema)
+                    return
+                target = self._targets[ref] = resolve_pointer(self._document, fragment)
             yield from validator.descend(instance, target)
 
         def branch_errors(
