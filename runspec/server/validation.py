@@ -136,6 +136,8 @@ class ErrorMapper:
     def __init__(self, document: Mapping[str, Any], root: Sequence[str | int] = ()) -> None:
         self.document = document
         self.root = tuple(root)
+        # _types of a schema, by id, with the schema itself (kept alive, so the id stays its own)
+        self._type_cache: dict[int, tuple[Any, list[str] | None]] = {}
 
     def best(self, errors: Iterable[ValidationError]) -> ApiError | None:
         """The one error to report, or None if there are none."""
@@ -394,8 +396,16 @@ class ErrorMapper:
             return True
         return kind in types
 
-    def _types(self, schema: Any, depth: int = 0) -> list[str] | None:
-        """The JSON types ``schema`` admits, in the spec's order; None for any."""
+    def _types(self, schema: Any) -> list[str] | None:
+        """The JSON types ``schema`` admits, in the spec's order; None for any. Do not modify."""
+        cached = self._type_cache.get(id(schema))
+        if cached is not None and cached[0] is schema:
+            return cached[1]
+        found = self._find_types(schema)
+        self._type_cache[id(schema)] = (schema, found)
+        return found
+
+    def _find_types(self, schema: Any, depth: int = 0) -> list[str] | None:
         if not isinstance(schema, Mapping) or depth > 32:
             return None
         found: list[str] | None = None
@@ -407,7 +417,9 @@ class ErrorMapper:
 
         ref = schema.get("$ref")
         if isinstance(ref, str) and "#" in ref:
-            target = self._types(resolve_pointer(self.document, ref[ref.index("#") :]), depth + 1)
+            target = self._find_types(
+                resolve_pointer(self.document, ref[ref.index("#") :]), depth + 1
+            )
             if target is not None:
                 narrow(target)
         if "type" in schema:
@@ -421,7 +433,7 @@ class ErrorMapper:
             if isinstance(branches, list):
                 union: list[str] = []
                 for branch in branches:
-                    types = self._types(branch, depth + 1)
+                    types = self._find_types(branch, depth + 1)
                     if types is None:
                         break
                     union.extend(t for t in types if t not in union)
