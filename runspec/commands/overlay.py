@@ -14,7 +14,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from runspec.overlay import OverlayError, apply_overlay_files_result
 from runspec.yamlio import atomic_write_text, dump_document
 
 __all__ = ["register"]
@@ -63,6 +62,9 @@ def run_apply(args: argparse.Namespace) -> int:
             )
             return 2
         as_json = _FORMATS[suffix]
+    # Imported here so that other commands (`runspec serve`) don't pay for jsonschema and JSONPath.
+    from runspec.overlay import OverlayError, apply_overlay_files_result
+
     try:
         result = apply_overlay_files_result(args.spec, args.overlays, strict=args.strict)
     except OverlayError as exc:
