@@ -285,8 +285,6 @@ class RunService:
     async def create_run(self, request: Incoming, checks: RequestChecks) -> ASGIApp:
         checks.preamble(request)
         thread_id: str = request.path_params["thread_id"]
-        if not thread_id.startswith("thread"):
-            raise errors.invalid_thread_id(thread_id)
         body, size = await checks.json_body(request)
         thread = self.store.find_thread(thread_id)
         if thread is None:
