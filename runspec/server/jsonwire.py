@@ -43,6 +43,7 @@ def _finite_float(text: str) -> float:
 
 _decoder = json.JSONDecoder(parse_constant=_reject_constant, parse_float=_finite_float)
 _encoder = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+_ascii_encoder = json.JSONEncoder(separators=(",", ":"), ensure_ascii=True, allow_nan=False)
 
 
 def _no_default(value: Any) -> Any:
@@ -103,13 +104,18 @@ def dumps(value: Any) -> bytes:
 
     orjson writes it, several times faster than the standard library; what orjson refuses
     (integers beyond 64 bits, lone surrogates, non-string keys) goes to the standard library's
-    encoder, which writes big integers and raises for the rest as before. Non-finite floats never
-    reach here: :func:`parse_body` rejects them in requests.
+    encoder, which writes big integers and raises for the rest as before. A lone surrogate
+    (a request may carry one in as ``\\ud800``) cannot be written as UTF-8, so a document with
+    one is written with every non-ASCII character escaped, which gives it back as it came in.
+    Non-finite floats never reach here: :func:`parse_body` rejects them in requests.
     """
     try:
         return orjson.dumps(value)
     except TypeError:  # orjson.JSONEncodeError is a TypeError
         pass
-    if _c_encoder is None or isinstance(value, str):
-        return _encoder.encode(value).encode("utf-8")
-    return "".join(_c_encoder(value, 0)).encode("utf-8")
+    try:
+        if _c_encoder is None or isinstance(value, str):
+            return _encoder.encode(value).encode("utf-8")
+        return "".join(_c_encoder(value, 0)).encode("utf-8")
+    except UnicodeEncodeError:
+        return _ascii_encoder.encode(value).encode("ascii")

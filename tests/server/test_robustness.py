@@ -110,3 +110,31 @@ def test_any_thread_id_key_and_beta_header(
         headers["OpenAI-Beta"] = beta
     response = client.post(runs_of(thread_id), headers=headers, json={"assistant_id": ASSISTANT})
     assert response.status_code in {400, 401, 404}
+
+
+# JSON can carry a lone UTF-16 surrogate ("\ud800"), which Python keeps in a str but UTF-8 cannot
+# encode; the server must answer with it escaped, never with a 500.
+LONE_SURROGATE_BODIES = [
+    '{"assistant_id": "asst_lone", "instructions": "say \\ud800"}',
+    '{"assistant_id": "asst_lone", "metadata": {"k\\udfff": "v\\ud800"}}',
+    '{"assistant_id": "asst_lone", "additional_messages": [{"role": "user", "content": "hi \\ud800"}]}',
+    '{"assistant_id": "asst_lone", "\\ud800": 1}',
+    '{"assistant_id": "asst_\\ud800"}',
+]
+
+
+@pytest.mark.parametrize("stream", [False, True])
+@pytest.mark.parametrize("body", LONE_SURROGATE_BODIES)
+def test_a_lone_surrogate_comes_back_escaped(client: TestClient, body: str, stream: bool) -> None:
+    if stream:
+        body = body.replace("{", '{"stream": true, ', 1)
+    response = client.post(
+        runs_of(_new_thread(client)),
+        headers={**HEADERS, "Content-Type": "application/json"},
+        content=body.encode(),
+    )
+    assert response.status_code in ANSWERS
+    surrogate = "\\ud800" if "\\ud800" in body else "\\udfff"
+    shows_messages = stream  # a plain answer is the run object, without the thread's messages
+    if shows_messages or "additional_messages" not in body:
+        assert surrogate in response.text
