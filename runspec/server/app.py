@@ -42,8 +42,9 @@ from runspec.server.faults import FAULT_HEADER, STREAM_ERROR, FaultInjector
 from runspec.server.ids import new_id, new_request_id
 from runspec.server.jsonwire import MAX_DEPTH
 from runspec.server.objects import thread_tool_resources
-from runspec.server.runs import Run, new_run, new_user_messages, stream_frames
+from runspec.server.runs import Run, new_run, new_user_messages
 from runspec.server.state import Store, StoredMessage, Thread
+from runspec.server.stream import stream_body, timed_frames
 
 __all__ = ["DEFAULT_API_KEY", "ServerConfig", "create_app"]
 
@@ -329,18 +330,20 @@ _NO_CACHE_HEADER = (b"cache-control", b"no-cache")
 def _run_response(run: Run, body: Any, thread: dict[str, Any] | None) -> ASGIApp:
     if not body.get("stream"):
         return _Complete(run.encode(run.state), _Complete.JSON)
-    frames = stream_frames(run, thread)
-    if all(offset <= 0 for offset, _ in frames):
-        # A run of no duration: the whole stream exists at once, so it goes in one response
+    stream = stream_body(run, thread)
+    if run.duration <= 0:
+        # A run of no duration: the whole stream is due at once, so it goes in one response
         # body (with Content-Length) instead of one chunk per event.
-        return _Complete(b"".join(frame for _, frame in frames), _Complete.EVENT_STREAM)
+        return _Complete(stream, _Complete.EVENT_STREAM)
     return StreamingResponse(
-        _play(frames, run.start), media_type="text/event-stream", headers=_NO_CACHE
+        _play(timed_frames(stream, run.duration), run.start),
+        media_type="text/event-stream",
+        headers=_NO_CACHE,
     )
 
 
-async def _play(frames: list[tuple[float, bytes]], start: float) -> AsyncIterator[bytes]:
-    """Send each frame at its offset after ``start`` (monotonic)."""
+async def _play(frames: Iterable[tuple[float, bytes]], start: float) -> AsyncIterator[bytes]:
+    """Send each frame when it is due: ``start`` (monotonic) plus its offset."""
     for offset, frame in frames:
         target = start + offset
         while (delay := target - time.monotonic()) > 0:

@@ -1,4 +1,4 @@
-"""A run's life: how it ends, when, and the events its stream shows on the way.
+"""A run's life: how it ends and when (its stream is :mod:`runspec.server.stream`).
 
 The reply is deterministic, so tests can predict every field:
 
@@ -25,15 +25,14 @@ Timing: a run is created ``queued`` and is active for ``duration`` seconds, then
 (``completed``, ``incomplete`` or ``requires_action``). Nothing runs in the background: the state
 is a function of the clock, so with ``duration`` 0 a run is over as soon as it exists. Although
 the hosted API keeps ``requires_action`` runs open for tool outputs, this server has no endpoint
-to submit them, so ``requires_action`` does not block the thread. A stream spreads its events
-over ``duration`` and sends the final run event only once the run has ended.
+to submit them, so ``requires_action`` does not block the thread.
 """
 
 from __future__ import annotations
 
 import enum
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,7 +43,6 @@ from runspec.server.objects import (
     assistant_message,
     message_text,
     run_parts,
-    run_step,
     user_message,
 )
 from runspec.server.state import StoredMessage, Thread
@@ -52,7 +50,10 @@ from runspec.server.tokens import count_tokens, split_tokens
 
 __all__ = [
     "GREETING",
+    "MESSAGE_ENDED",
     "REPLY_PREFIX",
+    "STARTED",
+    "STEP_CREATED",
     "Outcome",
     "Plan",
     "Run",
@@ -60,19 +61,20 @@ __all__ = [
     "new_user_messages",
     "plan_run",
     "stored",
-    "stream_frames",
 ]
 
 REPLY_PREFIX = "You said: "
 GREETING = "Hello! I am the runspec reference assistant. Send me a message and I will repeat it."
-MAX_DELTAS = 8
-DONE_FRAME = b"event: done\ndata: [DONE]\n\n"
+
+# A run's timeline, as fractions of its duration: it starts (in_progress), its step and message
+# are created, the message is finished; at 1 the run is over. Timestamps and stream events
+# follow it.
+STARTED = 0.1
+STEP_CREATED = 0.2
+MESSAGE_ENDED = 0.95
 
 _PREFIX_TOKENS = split_tokens(REPLY_PREFIX)
 _GREETING_TOKENS = split_tokens(GREETING)
-
-# emit(fraction of the run's duration, event name, encoded payload)
-_Emit = Callable[[float, str, bytes], None]
 
 
 class Outcome(enum.Enum):
@@ -95,7 +97,11 @@ class Plan:
 
 @dataclass(eq=False, slots=True)
 class Run:
-    """A run: its state as created, its settings (and their JSON), its plan and its clock."""
+    """A run: its state as created, its settings (and their JSON), its plan and its clock.
+
+    ``reply`` is the message the run writes (as the thread keeps it, and as the stream's final
+    message event shows it), or None when it writes none.
+    """
 
     state: Mapping[str, Any]
     settings: Mapping[str, Any]
@@ -104,8 +110,12 @@ class Run:
     start: float
     duration: float
     step_id: str
-    message_id: str | None
+    reply: Mapping[str, Any] | None = None
     _settings_json: bytes | None = None
+
+    def at(self, fraction: float) -> int:
+        """The Unix time ``fraction`` of the way through the run (see :data:`STARTED` etc.)."""
+        return int(self.wall_start + self.duration * fraction)
 
     @property
     def id(self) -> str:
@@ -256,7 +266,6 @@ def new_run(
         created_at=created_at,
     )
     plan = plan_run(settings, thread) if not fail else Plan(Outcome.FAILED, _usage(0, 0))
-    has_message = plan.outcome is not Outcome.REQUIRES_ACTION and bool(plan.reply)
     run = Run(
         state=state,
         settings=settings,
@@ -265,23 +274,19 @@ def new_run(
         start=time.monotonic(),
         duration=duration,
         step_id=new_id("step_"),
-        message_id=new_id("msg_") if has_message else None,
     )
-    written: list[StoredMessage] = []
-    if run.message_id is not None:
-        ended = int(wall + duration)
-        complete = plan.outcome is Outcome.COMPLETED
-        text = "".join(plan.reply)
-        reply = assistant_message(
-            message_id=run.message_id,
-            run=state,
-            created_at=ended,
-            text=text,
-            status="completed" if complete else "incomplete",
-            ended_at=ended,
-        )
-        written.append(StoredMessage(reply, "assistant", text, len(plan.reply)))
-    return run, written
+    if plan.outcome is Outcome.REQUIRES_ACTION or not plan.reply:
+        return run, []
+    text = "".join(plan.reply)
+    run.reply = assistant_message(
+        message_id=new_id("msg_"),
+        run=state,
+        created_at=run.at(STEP_CREATED),
+        text=text,
+        status="completed" if plan.outcome is Outcome.COMPLETED else "incomplete",
+        ended_at=run.at(MESSAGE_ENDED),
+    )
+    return run, [StoredMessage(run.reply, "assistant", text, len(plan.reply))]
 
 
 def new_user_messages(
@@ -292,155 +297,3 @@ def new_user_messages(
     return [
         stored(user_message(m, thread_id=thread_id, created_at=created_at)) for m in requests or ()
     ]
-
-
-# ---- the stream -----------------------------------------------------------------------------------
-
-
-# "event: NAME\ndata: " per event name; the names are a fixed set, so this stays small.
-_FRAME_HEADS: dict[str, bytes] = {}
-
-
-def _frame(event: str, data: bytes) -> bytes:
-    head = _FRAME_HEADS.get(event)
-    if head is None:
-        head = _FRAME_HEADS[event] = b"event: " + event.encode() + b"\ndata: "
-    return head + data + b"\n\n"
-
-
-def stream_frames(run: Run, thread: Mapping[str, Any] | None = None) -> list[tuple[float, bytes]]:
-    """The events of ``run``'s stream, each with the offset (seconds after creation) to send it.
-
-    ``thread`` (the thread object) is given for createThreadAndRun, whose stream starts with
-    ``thread.created``. The final run event, and ``done``, come at the run's full duration.
-    """
-    plan, duration = run.plan, run.duration
-    frames: list[tuple[float, bytes]] = []
-
-    def at(fraction: float) -> int:
-        return int(run.wall_start + duration * fraction)
-
-    def emit(fraction: float, event: str, data: bytes) -> None:
-        frames.append((duration * fraction, _frame(event, data)))
-
-    if thread is not None:
-        emit(0, "thread.created", dumps(thread))
-    queued = run.encode(run.state)
-    emit(0, "thread.run.created", queued)
-    emit(0, "thread.run.queued", queued)
-    in_progress = {**run.state, "status": "in_progress", "started_at": at(0.1)}
-    emit(0.1, "thread.run.in_progress", run.encode(in_progress))
-
-    if plan.outcome is Outcome.FAILED:
-        error = {
-            "message": "The server had an error while processing your request. Sorry about that!",
-            "type": "server_error",
-            "param": None,
-            "code": None,
-        }
-        emit(0.5, "error", dumps(error))
-        return frames  # an error event ends the stream
-
-    if plan.outcome is Outcome.REQUIRES_ACTION:
-        _tool_call_events(run, emit, at(0.2))
-        final = {
-            **in_progress,
-            "status": "requires_action",
-            "required_action": {
-                "type": "submit_tool_outputs",
-                "submit_tool_outputs": {"tool_calls": [plan.tool_call]},
-            },
-            "usage": plan.usage,
-        }
-        emit(1, "thread.run.requires_action", run.encode(final))
-    else:
-        if run.message_id is not None:
-            _message_events(run, emit, at(0.2), at(0.95))
-        final = {
-            **in_progress,
-            "status": plan.outcome.value,
-            "expires_at": None,
-            "usage": plan.usage,
-        }
-        if plan.outcome is Outcome.COMPLETED:
-            final["completed_at"] = at(1)
-        else:
-            final["incomplete_details"] = {"reason": plan.incomplete_reason}
-        emit(1, f"thread.run.{plan.outcome.value}", run.encode(final))
-    frames.append((duration, DONE_FRAME))
-    return frames
-
-
-def _tool_call_events(run: Run, emit: _Emit, created_at: int) -> None:
-    assert run.plan.tool_call is not None
-    function = run.plan.tool_call["function"]
-    step = dumps(
-        run_step(
-            step_id=run.step_id,
-            run=run.state,
-            created_at=created_at,
-            details={"type": "tool_calls", "tool_calls": []},
-        )
-    )
-    emit(0.2, "thread.run.step.created", step)
-    emit(0.2, "thread.run.step.in_progress", step)
-    call_delta = {
-        "index": 0,
-        "id": run.plan.tool_call["id"],
-        "type": "function",
-        "function": {"name": function["name"], "arguments": function["arguments"], "output": None},
-    }
-    delta = {
-        "id": run.step_id,
-        "object": "thread.run.step.delta",
-        "delta": {"step_details": {"type": "tool_calls", "tool_calls": [call_delta]}},
-    }
-    emit(0.5, "thread.run.step.delta", dumps(delta))
-
-
-def _message_events(run: Run, emit: _Emit, created_at: int, ended_at: int) -> None:
-    assert run.message_id is not None
-    plan = run.plan
-    details = {"type": "message_creation", "message_creation": {"message_id": run.message_id}}
-    step = run_step(step_id=run.step_id, run=run.state, created_at=created_at, details=details)
-    step_json = dumps(step)
-    emit(0.2, "thread.run.step.created", step_json)
-    emit(0.2, "thread.run.step.in_progress", step_json)
-    message = dumps(
-        assistant_message(
-            message_id=run.message_id, run=run.state, created_at=created_at, text=None
-        )
-    )
-    emit(0.25, "thread.message.created", message)
-    emit(0.25, "thread.message.in_progress", message)
-
-    tokens = plan.reply
-    size = -(-len(tokens) // MAX_DELTAS)  # ceiling: at most MAX_DELTAS deltas
-    chunks = ["".join(tokens[i : i + size]) for i in range(0, len(tokens), size)]
-    # {"id", "object", "delta": {"content": [{"index": 0, "type": "text", "text": {"value"}}]}},
-    # written around each chunk: only the chunk needs encoding.
-    head = (
-        b'{"id":"' + run.message_id.encode() + b'","object":"thread.message.delta",'
-        b'"delta":{"content":[{"index":0,"type":"text","text":{"value":'
-    )
-    for index, chunk in enumerate(chunks):
-        tail = b',"annotations":[]}}]}}' if index == 0 else b"}}]}}"
-        emit(
-            0.3 + 0.6 * (index + 1) / len(chunks),
-            "thread.message.delta",
-            head + dumps(chunk) + tail,
-        )
-
-    complete = plan.outcome is Outcome.COMPLETED
-    status = "completed" if complete else "incomplete"
-    final_message = assistant_message(
-        message_id=run.message_id,
-        run=run.state,
-        created_at=created_at,
-        text="".join(tokens),
-        status=status,
-        ended_at=ended_at,
-    )
-    emit(0.95, f"thread.message.{status}", dumps(final_message))
-    done_step = {**step, "status": "completed", "completed_at": ended_at, "usage": plan.usage}
-    emit(0.95, "thread.run.step.completed", dumps(done_step))
