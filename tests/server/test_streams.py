@@ -132,6 +132,24 @@ def test_create_run_streams_without_thread_created(client: TestClient) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'quotes "," and "x" and \\"," in one',  # what separates encoded chunks, inside the text
+        "back\\slashes \\\\ end\\",
+        "tab\there, line\nbreak, été, 😀, <b>&amp;</b>",
+        "one",
+    ],
+)
+def test_the_deltas_add_up_to_the_reply_whatever_its_characters(
+    client: TestClient, text: str
+) -> None:
+    events = stream(client, thread={"messages": [user(text)]})
+    reply = payload(events, "thread.message.completed")["content"][0]["text"]["value"]
+    assert reply == REPLY_PREFIX + text
+    assert text_of(events) == reply
+
+
 def test_the_reply_greets_a_thread_without_user_text(client: TestClient) -> None:
     events = stream(client)
     assert text_of(events) == GREETING
