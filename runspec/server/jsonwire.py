@@ -63,13 +63,39 @@ _c_encoder = (
 )
 
 
+# Each byte of a body as 1 (a digit) or 0, to find a run of 19 digits with one C-speed search.
+_DIGITS = bytes(1 if b in b"0123456789" else 0 for b in range(256))
+_LONG_NUMBER = b"\x01" * 19
+
+
 def parse_body(body: bytes) -> Any:
     """Decode a request body (UTF-8 JSON, BOM-free).
 
     Raises :class:`InvalidJsonError`, or :class:`TooDeepError` past :data:`MAX_DEPTH` levels.
     """
+    value = _read(body)
+    # Counting brackets is a fast C loop; only documents with many are walked.
+    if body.count(b"[") + body.count(b"{") > MAX_DEPTH and _deeper_than(value, MAX_DEPTH):
+        raise TooDeepError("too deep")
+    return value
+
+
+def _read(body: bytes) -> Any:
+    # orjson reads most bodies several times faster and refuses what the standard library
+    # rejects here (NaN, Infinity, 1e400, a BOM, bad UTF-8). It reads integers beyond 64 bits as
+    # floats, though, and refuses lone surrogates, which are valid JSON: bodies with 19 digits in
+    # a row, and whatever it refuses, go to the standard library, which decides and explains.
+    if _LONG_NUMBER in body.translate(_DIGITS):
+        return _parse_with_stdlib(body)
     try:
-        value = _decoder.decode(body.decode("utf-8"))
+        return orjson.loads(body)
+    except orjson.JSONDecodeError:
+        return _parse_with_stdlib(body)
+
+
+def _parse_with_stdlib(body: bytes) -> Any:
+    try:
+        return _decoder.decode(body.decode("utf-8"))
     except InvalidJsonError:
         raise
     except RecursionError as exc:
@@ -77,10 +103,6 @@ def parse_body(body: bytes) -> Any:
     except (UnicodeDecodeError, ValueError) as exc:
         # ValueError covers JSONDecodeError and integers longer than Python's digit limit.
         raise InvalidJsonError(str(exc)) from exc
-    # Counting brackets is a fast C loop; only documents with many are walked.
-    if body.count(b"[") + body.count(b"{") > MAX_DEPTH and _deeper_than(value, MAX_DEPTH):
-        raise TooDeepError("too deep")
-    return value
 
 
 def _deeper_than(value: Any, limit: int) -> bool:
