@@ -46,8 +46,8 @@ FULL = BenchConfig(
     stream_rounds=9,
     stream_calls=20,
     stream_copies=20,
-    server_rounds=3,
-    server_seconds=5,
+    server_rounds=6,
+    server_seconds=3,
     generate_rounds=3,
     deadline_seconds=900,
 )

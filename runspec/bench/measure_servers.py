@@ -4,8 +4,10 @@ Three servers, each in its own process on loopback: the reference server (``runs
 mocking the same spec (``npx --no-install prism mock``), and the bare route of
 :mod:`runspec.bench.bare_app` (same uvicorn settings as the reference server, no validation). wrk
 (its own process, 16 connections) loads each with the same ``createRun`` request, plain and with
-``"stream": true``; rounds rotate the order of the servers. Each server is first asked once with
-httpx and must answer 200, and a wrk run with more than 1% error answers fails its row.
+``"stream": true``. In every round the reference server and the bare route run back to back, each
+first in every other round, so that each ratio to the bare route (the tightest goal) pairs two
+runs seconds apart; Prism runs before them or after them in turn. Each server is first asked once
+with httpx and must answer 200, and a wrk run with more than 1% error answers fails its row.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from runspec.bench.fixtures import (
 from runspec.bench.formatting import duration, percent, rate, times
 from runspec.bench.procs import ChildError, Launch, Server, free_port, serve_all
 from runspec.bench.reference import BASE_PATH, create_thread, record_stream, reference_argv
-from runspec.bench.stats import interleaved_order, paired_ratios, summarize
+from runspec.bench.stats import paired_ratios, summarize
 from runspec.bench.table import Goal, Row, RowSpec
 from runspec.bench.wrk import CONNECTIONS, WrkResult, run_wrk, wrk_available
 
@@ -164,8 +166,9 @@ PRISM_NOTE = (
 def _method_note(ctx: Context, mode: str) -> str:
     seconds = ctx.config.server_seconds
     return (
-        f"wrk, 1 thread, {CONNECTIONS} connections, {seconds:.0f} s per run, servers rotated each "
-        f"round; createRun{' with stream: true' if mode == 'stream' else ''} on one thread "
+        f"wrk, 1 thread, {CONNECTIONS} connections, {seconds:.0f} s per run, "
+        f"{ctx.config.server_rounds} rounds, ours and the bare route back to back in each (ratios "
+        f"are per round); createRun{' with stream: true' if mode == 'stream' else ''} on one thread "
         "(--run-duration 0), the same request for every server"
     )
 
@@ -203,6 +206,13 @@ def _rows(mode: str, ours: Target, prism: Target, bare: Target) -> list[Row]:
         )
     )
     return rows
+
+
+def _round_order(ours: Target, bare: Target, prism: Target, index: int) -> list[Target]:
+    """Ours and the bare route adjacent, each first in every other round; Prism before or after
+    the pair in turn (A B P, B A P, P A B, P B A, ...)."""
+    pair = [ours, bare] if index % 2 == 0 else [bare, ours]
+    return [*pair, prism] if index % 4 < 2 else [prism, *pair]
 
 
 def _targets(ctx: Context, up: dict[str, Server | ChildError]) -> list[Target]:
@@ -248,7 +258,7 @@ def measure(ctx: Context) -> list[Row]:
             if index and ctx.time_left() < 0:
                 break
             for mode in MODES:
-                for target in interleaved_order(targets, index):
+                for target in _round_order(ours, bare, prism, index):
                     _load(target, mode, ctx.config.server_seconds)
     rows = []
     for mode in MODES:

@@ -17,6 +17,7 @@ from runspec import PROJECT_ROOT
 from runspec.bench.fixtures import RUN_OBJECT
 from runspec.bench.harness import all_specs
 from runspec.bench.measure_contract import read_figures
+from runspec.bench.measure_servers import Target, _round_order
 from runspec.bench.peer_models import RunModel
 from runspec.bench.table import Goal, Row, RowSpec, render_markdown, render_text
 from runspec.bench.wrk import parse_wrk_output
@@ -63,6 +64,17 @@ def test_contract_budget_figures_are_read(output: str) -> None:
     rate, share = read_figures(output)
     assert rate == pytest.approx(11.8)
     assert share == pytest.approx(0.075)
+
+
+def test_ours_and_the_bare_route_run_back_to_back_each_first_in_turn() -> None:
+    ours, bare, prism = Target("ours", ""), Target("bare", ""), Target("prism", "")
+    orders = [[t.name for t in _round_order(ours, bare, prism, i)] for i in range(4)]
+    assert orders == [
+        ["ours", "bare", "prism"],
+        ["bare", "ours", "prism"],
+        ["prism", "ours", "bare"],
+        ["prism", "bare", "ours"],
+    ]
 
 
 def test_only_a_missed_goal_is_marked() -> None:
