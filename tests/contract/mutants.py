@@ -278,6 +278,19 @@ def _beta_header_optional(sent: Sent) -> Answer | None:
     return None
 
 
+def _beta_header_assumed_when_absent(sent: Sent) -> Answer | None:
+    sent.headers.setdefault("openai-beta", "assistants=v2")
+    return None
+
+
+def _other_methods_not_found(sent: Sent) -> Answer | None:
+    if sent.method == "POST":
+        return None
+    error = {"message": "Not found.", "type": "invalid_request_error", "param": None, "code": None}
+    body = json.dumps({"error": error}).encode()
+    return Answer(404, {"content-type": "application/json", "x-request-id": "req_0"}, body)
+
+
 def _no_done(events: list[ServerSentEvent]) -> list[ServerSentEvent]:
     return [e for e in events if e.event != "done"]
 
@@ -424,6 +437,20 @@ MUTANTS: tuple[Mutant, ...] = (
         _requests(_beta_header_optional),
         frozenset({"negative_data_rejection"}),
         FUZZING,
+    ),
+    Mutant(
+        "beta-header-assumed",
+        "a request without OpenAI-Beta is served as if it said assistants=v2",
+        _requests(_beta_header_assumed_when_absent),
+        frozenset({"missing_required_header"}),
+        COVERAGE,
+    ),
+    Mutant(
+        "other-methods-not-found",
+        "GET, PUT, DELETE ... on the two paths answer 404 instead of 405 with Allow",
+        _requests(_other_methods_not_found),
+        frozenset({"unsupported_method"}),
+        COVERAGE,
     ),
     Mutant(
         "wrong-content-type",
