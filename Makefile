@@ -65,29 +65,37 @@ QUICK ?=
 bench: setup  ## performance beside the peers, one table (QUICK=1: a smoke run under a minute)
 	$(RUN) python scripts/bench.py $(if $(filter-out 0 no false,$(QUICK)),--quick,--readme README.md)
 
-# The contract suite (runspec/contract, schemathesis.toml): schemathesis fuzzes TARGET (a base URL
-# such as https://host/v1; its key in API_KEY, read from the environment, never printed) against
-# the spec, or the bundled reference server when TARGET is empty. PROFILE=quick|default|thorough;
-# SEED=... replays a run. JUnit, HTML, NDJSON and summary.md go to reports/contract/.
+# The contract suite: `runspec contract` (runspec/commands/contract.py). schemathesis fuzzes TARGET
+# (a base URL such as https://host/v1; its key in API_KEY, read from the environment, never printed)
+# against the spec, or the bundled reference server when TARGET is empty. PROFILE=quick|default|
+# thorough; SEED=... replays a run; ASSISTANT_ID / THREAD_ID (comma-separated) name what the target
+# has; SKIP=... conformance areas it knowingly lacks. Reports go to reports/contract/.
 TARGET ?=
 API_KEY ?=
 PROFILE ?= default
 SEED ?=
+ASSISTANT_ID ?=
+THREAD_ID ?=
+SKIP ?=
 .PHONY: contract
 contract: setup  ## fuzz a server against the spec: TARGET=url API_KEY=key PROFILE=quick|default|thorough
-	$(RUN) python scripts/contract.py --profile '$(PROFILE)' $(if $(TARGET),--target '$(TARGET)') $(if $(SEED),--seed '$(SEED)')
+	$(RUN) runspec contract $(if $(TARGET),'$(TARGET)') --api-key-env API_KEY --profile '$(PROFILE)' \
+	  $(if $(SEED),--seed '$(SEED)') $(if $(ASSISTANT_ID),--assistant-id '$(ASSISTANT_ID)') \
+	  $(if $(THREAD_ID),--thread-id '$(THREAD_ID)') $(if $(SKIP),--skip '$(SKIP)')
 
-# dist/ for other teams: bundled spec variants, offline docs, CHANGES.md, the client wheel (see
-# runspec/publish.py). BASE is the git ref CHANGES.md and the version policy compare with; unset, it
-# is the newest v* tag reachable from HEAD, and with no such tag everything is an addition.
+# dist/ for other teams: bundled spec variants, offline docs, CHANGES.md, the client's and the
+# toolkit's wheels and sdists (see runspec/publish.py). BASE is the git ref CHANGES.md and the
+# version policy compare with; unset, it is the newest v* tag reachable from HEAD, and with no such
+# tag everything is an addition.
 BASE ?=
 .PHONY: publish
-publish: setup  ## dist/: bundled specs, offline docs, CHANGES.md since BASE (default: newest v* tag), client
+publish: setup  ## dist/: bundled specs, offline docs, CHANGES.md since BASE (default: newest v* tag), client, toolkit
 	$(RUN) python scripts/publish.py $(if $(BASE),--base '$(BASE)')
 
-# The Python client in generated/: the spec, through overlays/python-client.overlay.yaml, rendered by
-# openapi-python-client with scripts/templates, then ruff (see runspec/codegen). Skipped when nothing
-# changed; a failed run leaves generated/ as it was.
+# The Python client in generated/: `runspec generate -o generated` (the spec, through
+# overlays/python-client.overlay.yaml, rendered by openapi-python-client with
+# runspec/codegen/templates, then ruff; see runspec/codegen), then `uv lock` if the client's
+# pyproject.toml changed. Skipped when nothing changed; a failed run leaves generated/ as it was.
 .PHONY: generate check-generated
 generate: setup  ## regenerate the Python client in generated/ from the spec (skipped when up to date)
 	$(RUN) python scripts/generate.py --uv $(UV)

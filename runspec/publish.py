@@ -8,12 +8,15 @@
       docs/index.html, docs/azure/..., ...        Redoc pages with everything inlined (offline)
       CHANGES.md                                  what changed since BASE, breaking changes first
       client/assistants_runs_client-<v>-py3-none-any.whl, .tar.gz
+      toolkit/runspec-<tv>-py3-none-any.whl, .tar.gz   the toolkit (CLI, pytest plugin, spec inside)
 
 Steps, in order: compare the spec with the one at BASE (:mod:`runspec.diff`) and refuse a breaking
 change without a major bump of ``info.version``; bundle each variant with ``redocly bundle`` and
 write YAML and JSON from the same data (so they are the same document); build the docs with
 ``redocly build-docs --inlineBundle``; build the client from ``generated/`` with ``uv build``, its
-version set to ``info.version``. Everything goes to a temporary directory next to ``dist/``, which
+version set to ``info.version``; build the toolkit from the checkout, at its own version
+(``[project] version`` of ``pyproject.toml``). Both builds take the build backend at the versions
+pinned in ``[build-system] requires`` (``uv build --build-constraint``). Everything goes to a temporary directory next to ``dist/``, which
 replaces ``dist/`` only when every step succeeded.
 
 BASE defaults to the newest ``v*`` tag reachable from HEAD (the last release); with no such tag
@@ -29,6 +32,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import tomllib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,6 +57,7 @@ __all__ = [
 SPEC = Path("openapi/openapi.yaml")
 GENERATED = Path("generated")
 CLIENT_DIST_NAME = "assistants_runs_client"
+TOOLKIT_DIST_NAME = "runspec"
 _REDOCLY_ENV = {"REDOCLY_TELEMETRY": "off", "REDOCLY_SUPPRESS_UPDATE_NOTICE": "true"}
 
 Log = Callable[[str], None]
@@ -303,12 +308,52 @@ def build_client(root: Path, staging: Path, work: Path, version: str, log: Log) 
     _set_project_version(source / "pyproject.toml", version)
     out = staging / "client"
     log(f"client {version}: uv build {GENERATED}/")
+    return _uv_build(root, source, out, CLIENT_DIST_NAME, version, work, what="client")
+
+
+def build_toolkit(root: Path, staging: Path, work: Path, log: Log) -> list[Path]:
+    """The wheel and sdist of the toolkit itself (``runspec``), in ``staging/toolkit``."""
+    version = _toolkit_version(root)
+    out = staging / "toolkit"
+    log(f"toolkit {version}: uv build .")
+    return _uv_build(root, root, out, TOOLKIT_DIST_NAME, version, work, what="toolkit")
+
+
+def _pyproject(root: Path) -> dict[str, Any]:
+    try:
+        with (root / "pyproject.toml").open("rb") as file:
+            return tomllib.load(file)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise PublishError(f"pyproject.toml: cannot read: {exc}") from exc
+
+
+def _toolkit_version(root: Path) -> str:
+    version = _pyproject(root).get("project", {}).get("version")
+    if not isinstance(version, str) or not version:
+        raise PublishError("pyproject.toml: [project] version is missing")
+    return version
+
+
+def build_constraints(root: Path, work: Path) -> Path:
+    """``[build-system] requires`` of pyproject.toml as a constraints file for ``uv build``."""
+    requires = _pyproject(root).get("build-system", {}).get("requires", [])
+    path = work / "build-constraints.txt"
+    path.write_text("".join(f"{line}\n" for line in requires), encoding="utf-8")
+    return path
+
+
+def _uv_build(
+    root: Path, source: Path, out: Path, name: str, version: str, work: Path, *, what: str
+) -> list[Path]:
+    """``uv build`` of ``source`` into ``out``: exactly its wheel and sdist, or PublishError."""
+    constraints = build_constraints(root, work)
+    argv = [_uv(root), "build", "--quiet", "--wheel", "--sdist", "--out-dir", str(out)]
     _run(
-        [_uv(root), "build", "--quiet", "--wheel", "--sdist", "--out-dir", str(out), str(source)],
+        [*argv, "--build-constraint", str(constraints), str(source)],
         cwd=root,
-        what="uv build (client)",
+        what=f"uv build ({what})",
     )
-    normalized = re.sub(r"[-_.]+", "_", CLIENT_DIST_NAME)
+    normalized = re.sub(r"[-_.]+", "_", name)
     expected = [
         out / f"{normalized}-{version}-py3-none-any.whl",
         out / f"{normalized}-{version}.tar.gz",
@@ -373,6 +418,7 @@ def publish(
             render_changes(compared, title, version), encoding="utf-8"
         )
         build_client(root, staging, work, version, log)
+        build_toolkit(root, staging, work, log)
         _replace(out, staging, temporary)
     finally:
         shutil.rmtree(temporary, ignore_errors=True)

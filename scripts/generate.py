@@ -1,22 +1,30 @@
-"""``make generate``: regenerate the Python client in generated/ from openapi/openapi.yaml.
+"""``make generate``: ``runspec generate -o generated``, then ``uv lock`` when the client's
+pyproject.toml changed.
 
 Usage: python scripts/generate.py [--force] [--uv UV]
 
-Skips the work when nothing changed since the last run (see runspec.codegen.pipeline). On failure
-generated/ is left as it was, and the reason is printed; the exit code is then 1.
-
+The work is the CLI's (see runspec.commands.generate): skipped when nothing changed, generated/
+left as it was on failure (exit 1). What is particular to this repository stays here:
 generated/ is an editable dependency of this project, so uv.lock records its version (the spec's
-info.version) and its dependencies: when generated/pyproject.toml changes, `UV lock` runs.
+info.version) and its dependencies, and when generated/pyproject.toml changes, `UV lock` runs.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
-import time
+from pathlib import Path
 
-from runspec.codegen import CodegenError, generate
+from runspec.cli import main as runspec
+
+ROOT = Path(__file__).resolve().parent.parent
+GENERATED = ROOT / "generated"
+
+
+def _read(path: Path) -> bytes | None:
+    return path.read_bytes() if path.is_file() else None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -24,19 +32,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--force", action="store_true", help="regenerate even if up to date")
     parser.add_argument("--uv", default="uv", help="the uv to refresh uv.lock with (default: uv)")
     args = parser.parse_args(argv)
-    started = time.perf_counter()
-    try:
-        outcome = generate(force=args.force)
-    except CodegenError as exc:
-        print(f"make generate: failed, generated/ is unchanged:\n{exc}", file=sys.stderr)
-        return 1
-    print(f"generated/: {outcome.reason} ({time.perf_counter() - started:.1f} s)")
-    for path in outcome.changed:
-        print(f"  {path}")
-    if "pyproject.toml" in outcome.changed:
-        print("generated/pyproject.toml changed: updating uv.lock")
-        return subprocess.run([args.uv, "lock", "--quiet"], check=False).returncode
-    return 0
+    project = GENERATED / "pyproject.toml"
+    before = _read(project)
+    output = os.path.relpath(GENERATED)  # as `make generate` always printed it: generated/
+    code = runspec(["generate", "--output", output, *(["--force"] * args.force)])
+    if code != 0 or _read(project) == before:
+        return code
+    print("generated/pyproject.toml changed: updating uv.lock")
+    return subprocess.run([args.uv, "lock", "--quiet"], cwd=ROOT, check=False).returncode
 
 
 if __name__ == "__main__":

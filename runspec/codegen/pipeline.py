@@ -29,9 +29,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from runspec import PROJECT_ROOT
 from runspec.codegen.clientspec import ClientFacts
 from runspec.codegen.errors import CodegenError
+from runspec.resources import (
+    CODEGEN_CONFIG_PATH,
+    CODEGEN_TEMPLATES,
+    OVERLAYS_DIR,
+    PROJECT_ROOT,
+    SPEC_PATH,
+)
 
 __all__ = ["Inputs", "check", "generate", "render"]
 
@@ -44,10 +50,10 @@ class Inputs:
     """Every file the generated client depends on, and where it goes."""
 
     root: Path = PROJECT_ROOT
-    spec: Path = PROJECT_ROOT / "openapi" / "openapi.yaml"
-    overlay: Path = PROJECT_ROOT / "overlays" / "python-client.overlay.yaml"
-    config: Path = PROJECT_ROOT / "scripts" / "openapi-python-client.yaml"
-    templates: Path = PROJECT_ROOT / "scripts" / "templates"
+    spec: Path = SPEC_PATH
+    overlay: Path = OVERLAYS_DIR / "python-client.overlay.yaml"
+    config: Path = CODEGEN_CONFIG_PATH
+    templates: Path = CODEGEN_TEMPLATES
     output: Path = PROJECT_ROOT / "generated"
     stamp: Path = PROJECT_ROOT / "build" / "generate.stamp"
     cache: Path = PROJECT_ROOT / "build" / "codegen-cache"  # compiled templates, like __pycache__

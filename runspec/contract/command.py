@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from runspec import PROJECT_ROOT, SPEC_PATH
+from runspec import SPEC_PATH
 from runspec.contract.bundled import BundledServer, bundled_server
 from runspec.contract.profiles import Profile, config_document
 from runspec.contract.summary import Tally, tally_ndjson, write_summary
@@ -51,7 +51,8 @@ __all__ = [
 ]
 
 HOOKS_MODULE = "runspec.contract.hooks"
-DEFAULT_REPORTS = PROJECT_ROOT / "reports" / "contract"
+# Relative: the reports of a run go under the directory it was started in.
+DEFAULT_REPORTS = Path("reports") / "contract"
 _REPORT_FILES = (
     "schemathesis.toml",
     "junit.xml",
@@ -74,6 +75,9 @@ class ContractRun:
     st_arguments: Sequence[str] = ()
     spec: Path = SPEC_PATH
     assistant_ids: Sequence[str] = ()  # assistants the target has; default: the spec's asst_abc123
+    thread_ids: Sequence[str] = ()  # threads the target has (THREAD_ID / --thread-id)
+    skip: Sequence[str] = ()  # conformance areas the server knowingly lacks, reported as skipped
+    fail_fast: bool = False  # stop each phase at its first failure (schemathesis's old default)
 
 
 @dataclass
@@ -137,7 +141,7 @@ def run_contract(run: ContractRun, *, output: Path | None = None) -> ContractRes
     _clean(run.reports)
     config_path = run.reports / "schemathesis.toml"
     config_path.write_text(
-        f"# Effective configuration: schemathesis.toml of {PROJECT_ROOT.name}, profile "
+        "# Effective configuration: runspec's schemathesis.toml, profile "
         f"{run.profile.name}.\n" + dumps(effective_config(run)),
         encoding="utf-8",
     )

@@ -19,7 +19,7 @@ from typing import Any
 
 from schemathesis import Config
 
-from runspec import PROJECT_ROOT
+from runspec.resources import CONTRACT_CONFIG_PATH
 
 __all__ = [
     "CONFIG_PATH",
@@ -31,7 +31,7 @@ __all__ = [
     "load_config",
 ]
 
-CONFIG_PATH = PROJECT_ROOT / "schemathesis.toml"
+CONFIG_PATH = CONTRACT_CONFIG_PATH
 PHASES = ("examples", "coverage", "fuzzing", "stateful")
 
 

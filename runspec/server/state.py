@@ -135,6 +135,11 @@ class Store:
 
     # ---- assistants ---------------------------------------------------------------------------
 
+    def add_assistant(self, assistant: Assistant) -> None:
+        """Add an assistant (or replace the one with its id) while the server runs."""
+        with self._lock:
+            self._assistants[assistant.id] = assistant
+
     def find_assistant(self, assistant_id: str) -> Assistant | None:
         """A configured assistant, or with ``any_assistant`` one created for a well-formed id."""
         found = self._assistants.get(assistant_id)

@@ -1,4 +1,4 @@
-"""``make contract`` end to end: scripts/contract.py runs ``st run`` against a live server.
+"""``runspec contract`` (what ``make contract`` runs) end to end: ``st run`` against a live server.
 
 The target is the reference server with a bug (so that failures, curl commands and reports are
 produced), served on a loopback port, and a secret key that must not appear anywhere.
@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 
-from runspec import PROJECT_ROOT
 from runspec.contract.bundled import bundled_server
 from runspec.contract.command import (
     ContractRun,
@@ -29,7 +28,6 @@ from runspec.server.testing import LiveServer, serve_in_thread
 from tests.contract.mutants import MUTANTS
 
 SECRET = "sk-secret-contract-key-9f8e7d6c5b4a"
-SCRIPT = PROJECT_ROOT / "scripts" / "contract.py"
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +43,7 @@ def contract(*arguments: str, api_key: str | None) -> subprocess.CompletedProces
     if api_key is not None:
         environment["API_KEY"] = api_key
     return subprocess.run(
-        [sys.executable, str(SCRIPT), *arguments],
+        [sys.executable, "-m", "runspec.cli", "contract", "--api-key-env", "API_KEY", *arguments],
         env=environment,
         capture_output=True,
         text=True,
@@ -60,7 +58,6 @@ def test_a_failing_server_gets_reports_and_reproductions(
 ) -> None:
     reports = tmp_path / "reports"
     done = contract(
-        "--target",
         buggy_server.base_url,
         "--profile",
         "quick",
@@ -94,9 +91,9 @@ def test_a_failing_server_gets_reports_and_reproductions(
 
 
 def test_a_target_needs_a_key(tmp_path: Path) -> None:
-    done = contract("--target", "http://127.0.0.1:9/v1", "--reports", str(tmp_path), api_key="")
+    done = contract("http://127.0.0.1:9/v1", "--reports", str(tmp_path), api_key="")
     assert done.returncode == 2
-    assert "TARGET needs API_KEY" in done.stderr
+    assert "needs the API key it accepts, in the environment variable API_KEY" in done.stderr
 
 
 def test_the_st_command_line_never_holds_the_key(tmp_path: Path) -> None:
