@@ -10,17 +10,18 @@ application that calls the Assistants API asks for the fixture and points its cl
             base_url=assistants_server.base_url, api_key=assistants_server.api_key
         )
         run = client.beta.threads.create_and_run(assistant_id="asst_abc123")
-        assert run.status == "completed"
+        assert run.status == "queued"
 
 Every test gets a server of its own (uvicorn in a thread of the test process, on a free port of
 127.0.0.1, stopped after the test), so no thread or run leaks from one test into the next; it
 starts in milliseconds. It is :func:`runspec.server.create_app` with the bundled spec: the seeded
-assistant ``asst_abc123``, one API key, runs terminal at once.
+assistant ``asst_abc123``, one API key, runs that finish at once (a stream runs to
+``thread.run.completed``; the thread is free for the next run).
 
 How it behaves, for every test (command line, or the same names in the ini file without dashes):
 
 ``--assistants-run-duration SECONDS``
-    how long a run stays active (default 0);
+    how long a run stays active (default 0), keeping its thread busy meanwhile;
 ``--assistants-fault-injection``
     honour the ``x-runspec-fault`` request header (:mod:`runspec.server.faults`);
 
@@ -73,7 +74,7 @@ class AssistantsServer:
         from runspec.server.assistants import ASSISTANT_ID, Assistant
         from runspec.server.ids import new_id
 
-        chosen = assistant_id or new_id("asst")
+        chosen = assistant_id or new_id("asst_")
         if not ASSISTANT_ID.fullmatch(chosen):
             raise ValueError(f"assistant id {chosen!r} is not like 'asst_abc123'")
         self.store.add_assistant(
@@ -87,7 +88,7 @@ class AssistantsServer:
         from runspec.server.state import Thread
 
         thread = Thread(
-            id=new_id("thread"),
+            id=new_id("thread_"),
             created_at=int(time.time()),
             metadata=dict(metadata or {}),
             tool_resources=None,
