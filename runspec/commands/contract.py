@@ -36,6 +36,8 @@ def _seed(text: str) -> int:
 def register(subparsers: Any) -> None:
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "contract",
+        # No abbreviations: `--api-key KEY` must fail, not pass as --api-key-env.
+        allow_abbrev=False,
         help="fuzz a server against the spec (the bundled reference server without URL)",
         description=(
             "Test a server that implements createThreadAndRun and createRun against the spec: "
