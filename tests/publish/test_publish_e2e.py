@@ -16,6 +16,7 @@ import re
 import shutil
 import subprocess
 import sys
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +24,7 @@ from typing import Any
 
 import pytest
 
-from runspec import PROJECT_ROOT
+from runspec import PROJECT_ROOT, __version__
 from runspec.publish import VARIANTS
 from runspec.server import DEFAULT_API_KEY, create_app
 from runspec.server.testing import serve_in_thread
@@ -33,6 +34,7 @@ from tests.publish.chromium import Browser
 pytestmark = pytest.mark.slow
 
 _LINKED = (".venv", "node_modules", ".bootstrap")
+TOOLKIT_VERSION = __version__
 _LONG_AGO = 946_684_800  # 2000-01-01
 _BREAKING_EDIT = (
     "      required: [assistant_id]\n      additionalProperties: false\n"
@@ -183,8 +185,33 @@ def test_dist_holds_every_published_file_and_nothing_else(publication: Publicati
             "openapi/openapi.yaml",
             "openapi/zh-CN/openapi.json",
             "openapi/zh-CN/openapi.yaml",
+            f"toolkit/runspec-{TOOLKIT_VERSION}-py3-none-any.whl",
+            f"toolkit/runspec-{TOOLKIT_VERSION}.tar.gz",
         ]
     )
+
+
+def test_the_toolkit_wheel_carries_the_spec_overlays_templates_and_contract_config(
+    publication: Publication,
+) -> None:
+    wheel = publication.dist / "toolkit" / f"runspec-{TOOLKIT_VERSION}-py3-none-any.whl"
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+        spec = archive.read("runspec/bundled/openapi/openapi.yaml").decode()
+    assert "\n  version: 2.0.0\n" in spec  # the spec of the published commit
+    for name in (
+        "runspec/bundled/overlays/python-client.overlay.yaml",
+        "runspec/bundled/schemathesis.toml",
+        "runspec/codegen/templates/client.py.jinja",
+        "runspec/codegen/openapi-python-client.yaml",
+        "runspec/pytest_plugin.py",
+    ):
+        assert name in names, name
+    entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
+    with zipfile.ZipFile(wheel) as archive:
+        text = archive.read(entry_points).decode()
+    assert "[pytest11]" in text
+    assert "runspec = runspec.cli:main" in text
 
 
 def _json(path: Path) -> Any:
