@@ -63,6 +63,7 @@ serve: setup  ## run the reference server on http://127.0.0.1:8000/v1 (ARGS=... 
 QUICK ?=
 .PHONY: bench
 bench: setup  ## performance beside the peers, one table (QUICK=1: a smoke run under a minute)
+	@command -v wrk >/dev/null || echo "make bench: wrk is not installed, so the server rows will fail: sudo apt-get install wrk (Debian/Ubuntu; .ci/run installs it)" >&2
 	$(RUN) python scripts/bench.py $(if $(filter-out 0 no false,$(QUICK)),--quick,--readme README.md)
 
 # The contract suite: `runspec contract` (runspec/commands/contract.py). schemathesis fuzzes TARGET
