@@ -29,6 +29,9 @@ from typing import Any
 
 __all__ = ["register"]
 
+# Changed files listed by name; a first generation changes every file, and lists only these.
+_LISTED = 20
+
 
 def register(subparsers: Any) -> None:
     parser: argparse.ArgumentParser = subparsers.add_parser(
@@ -140,6 +143,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"runspec generate: {exc}", file=sys.stderr)
         return 1
     print(f"{args.output}/: {outcome.reason} ({time.perf_counter() - started:.1f} s)")
-    for path in outcome.changed:
+    shown = outcome.changed[:_LISTED]
+    for path in shown:
         print(f"  {path}")
+    if len(outcome.changed) > len(shown):
+        print(f"  ... and {len(outcome.changed) - len(shown)} more")
     return 0
