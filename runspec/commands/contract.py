@@ -20,6 +20,7 @@ import os
 import sys
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 __all__ = ["register"]
 
@@ -116,6 +117,11 @@ def _listed(values: list[str]) -> list[str]:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
+def _is_base_url(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and bool(parts.hostname)
+
+
 def run(args: argparse.Namespace) -> int:
     # Imported here: schemathesis takes a while to import, and other commands do not need it.
     from runspec.contract.bundled import ServerDidNotStartError
@@ -129,6 +135,13 @@ def run(args: argparse.Namespace) -> int:
         print(f"runspec contract: --profile: {exc}", file=sys.stderr)
         return 2
     url = (args.url or "").strip() or None
+    if url is not None and not _is_base_url(url):
+        print(
+            f"runspec contract: {url!r} is not a base URL; expected one like "
+            "https://runs.example.com/v1 (http or https, with the host)",
+            file=sys.stderr,
+        )
+        return 2
     key = os.environ.get(args.api_key_env, "").strip() or None
     if url is not None and key is None:
         print(
@@ -157,8 +170,8 @@ def run(args: argparse.Namespace) -> int:
     except ServerDidNotStartError as exc:
         print(f"runspec contract: {exc}", file=sys.stderr)
         return 2
-    except OSError as exc:
-        print(f"runspec contract: {contract_run.reports}: {exc.strerror or exc}", file=sys.stderr)
+    except OSError as exc:  # the reports cannot be written, or schemathesis's `st` is missing
+        print(f"runspec contract: {exc}", file=sys.stderr)
         return 2
     print()
     print(render_markdown(result.tally))

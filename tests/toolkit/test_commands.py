@@ -151,6 +151,15 @@ def test_contract_with_url_and_no_key_says_where_the_key_goes(
     assert runs == []
 
 
+@pytest.mark.parametrize("url", ["localhost:8000/v1", "ftp://host/v1", "http:///v1"])
+def test_contract_refuses_what_is_not_a_base_url(
+    url: str, runs: list[ContractRun], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["contract", url]) == 2
+    assert "expected one like https://runs.example.com/v1" in capsys.readouterr().err
+    assert runs == []
+
+
 def test_contract_refuses_an_unknown_profile(
     runs: list[ContractRun], capsys: pytest.CaptureFixture[str]
 ) -> None:
