@@ -11,7 +11,8 @@ registry). Every command then runs in another temporary directory, with no check
 - the README's GitHub Actions job (its wait and ``runspec contract`` steps, as written) passes
   against that server and leaves the reports the job keeps; ``runspec contract`` fails with exit 1
   against a server with a bug;
-- ``runspec generate`` on a copy of the spec with one more field gives a client that has it;
+- ``runspec generate`` makes, byte for byte, the committed client from the bundled spec, and on a
+  copy of the spec with one more field a client that has it;
 - the README's example test file, using the ``assistants_server`` fixture, passes under pytest.
 """
 
@@ -246,6 +247,23 @@ def test_runspec_contract_fails_with_exit_1_against_a_broken_server(
         )
     assert done.returncode == 1, done.stdout[-3000:] + done.stderr
     assert "run_echoes_request" in (installed.workdir / "broken-reports/summary.md").read_text()
+
+
+def test_runspec_generate_makes_the_committed_client_from_the_bundled_spec(
+    installed: Installed,
+) -> None:
+    done = installed.run("runspec", "generate", "-o", "client-of-the-bundled-spec/", timeout=600)
+    assert done.returncode == 0, done.stdout + done.stderr
+    made = _tree(installed.workdir / "client-of-the-bundled-spec")
+    assert made == _tree(PROJECT_ROOT / "generated"), "not byte for byte what make generate makes"
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {
+        str(path.relative_to(root)): path.read_bytes()
+        for path in sorted(root.rglob("*"))
+        if path.is_file() and "__pycache__" not in path.parts
+    }
 
 
 def test_runspec_generate_makes_a_client_for_an_extended_spec(installed: Installed) -> None:
