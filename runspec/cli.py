@@ -17,7 +17,7 @@ from runspec import __version__
 __all__ = ["main"]
 
 # Subcommand modules under runspec.commands, in the order `runspec --help` lists them.
-COMMAND_MODULES = ("contract", "generate", "serve", "check", "overlay", "diff")
+COMMAND_MODULES = ("contract", "generate", "serve", "spec", "check", "overlay", "diff")
 
 
 def build_parser() -> argparse.ArgumentParser:

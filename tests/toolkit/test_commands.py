@@ -7,6 +7,7 @@ message that says what to fix, and where the toolkit finds its files.
 
 from __future__ import annotations
 
+import json
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from runspec.commands.generate import inputs_for
 from runspec.contract import command as contract_command
 from runspec.contract.command import ContractResult, ContractRun
 from runspec.contract.summary import Tally
+from runspec.overlay import apply_overlay_files_result
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -238,3 +240,42 @@ def test_a_spec_that_fails_the_checks_leaves_the_output_as_it_was(
     assert main(["generate", "-o", str(output), "--spec", str(spec)]) == 1
     assert "is unchanged" in capsys.readouterr().err
     assert not output.exists()
+
+
+# ---- runspec spec -----------------------------------------------------------------------------
+
+
+def test_spec_writes_the_bundled_spec_as_written(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["spec"]) == 0
+    assert capsys.readouterr().out == resources.SPEC_PATH.read_text(encoding="utf-8")
+
+
+def test_spec_lists_a_variant_per_bundled_overlay(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["spec", "--list-variants"]) == 0
+    names = capsys.readouterr().out.split()
+    overlays = sorted(resources.OVERLAYS_DIR.glob("*.overlay.yaml"))
+    assert names == [path.name.removesuffix(".overlay.yaml") for path in overlays]
+
+
+def test_spec_writes_a_variant_as_json(tmp_path: Path) -> None:
+    out = tmp_path / "azure.json"
+    assert main(["spec", "--variant", "azure", "-o", str(out)]) == 0
+    expected = apply_overlay_files_result(
+        resources.SPEC_PATH, [resources.OVERLAYS_DIR / "azure.overlay.yaml"], strict=True
+    ).document
+    assert json.loads(out.read_text(encoding="utf-8")) == json.loads(json.dumps(expected))
+
+
+def test_spec_refuses_an_unknown_variant_and_names_the_known_ones(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    assert main(["spec", "--variant", "aws", "-o", str(tmp_path / "aws.yaml")]) == 2
+    assert "unknown variant 'aws'; the bundled ones: azure, " in capsys.readouterr().err
+    assert not (tmp_path / "aws.yaml").exists()
+
+
+def test_spec_needs_an_output_it_can_name_the_format_of(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    assert main(["spec", "-o", str(tmp_path / "spec.txt")]) == 2
+    assert "name it .yaml, .yml or .json" in capsys.readouterr().err

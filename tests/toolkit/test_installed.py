@@ -143,6 +143,9 @@ def test_the_installed_package_uses_its_own_data(installed: Installed) -> None:
     assert in_checkout == "False"
     assert Path(spec).is_relative_to(installed.venv)
     assert Path(spec).is_file()
+    variant = installed.run("runspec", "spec", "--variant", "zh-CN", "-o", "zh-CN.yaml")
+    assert variant.returncode == 0, variant.stderr
+    assert "openapi: 3.1" in (installed.workdir / "zh-CN.yaml").read_text(encoding="utf-8")
     version = installed.run("runspec", "--version")
     assert version.stdout.strip() == f"runspec {publish._toolkit_version(PROJECT_ROOT)}"
 
