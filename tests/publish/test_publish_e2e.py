@@ -16,6 +16,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tomllib
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -212,6 +213,19 @@ def test_the_toolkit_wheel_carries_the_spec_overlays_templates_and_contract_conf
         text = archive.read(entry_points).decode()
     assert "[pytest11]" in text
     assert "runspec = runspec.cli:main" in text
+
+
+def test_both_wheels_are_built_by_the_pinned_backend(publication: Publication) -> None:
+    with (PROJECT_ROOT / "pyproject.toml").open("rb") as file:
+        requires = tomllib.load(file)["build-system"]["requires"]
+    pinned = next(r for r in requires if r.startswith("hatchling=="))
+    generator = f"Generator: hatchling {pinned.removeprefix('hatchling==')}"
+    wheels = sorted(publication.dist.glob("*/*.whl"))
+    assert [w.parent.name for w in wheels] == ["client", "toolkit"]
+    for wheel in wheels:
+        with zipfile.ZipFile(wheel) as archive:
+            name = next(n for n in archive.namelist() if n.endswith(".dist-info/WHEEL"))
+            assert generator in archive.read(name).decode(), wheel.name
 
 
 def _json(path: Path) -> Any:
