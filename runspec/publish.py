@@ -15,8 +15,9 @@ change without a major bump of ``info.version``; bundle each variant with ``redo
 write YAML and JSON from the same data (so they are the same document); build the docs with
 ``redocly build-docs --inlineBundle``; build the client from ``generated/`` with ``uv build``, its
 version set to ``info.version``; build the toolkit from the checkout, at its own version
-(``[project] version`` of ``pyproject.toml``). Both builds take the build backend at the versions
-pinned in ``[build-system] requires`` (``uv build --build-constraint``). Everything goes to a temporary directory next to ``dist/``, which
+(``[project] version`` of ``pyproject.toml``). Both builds use the build backend installed here
+(``uv build --no-build-isolation``): hatchling, locked in uv.lock at the version ``[build-system]``
+pins, so publishing downloads nothing. Everything goes to a temporary directory next to ``dist/``, which
 replaces ``dist/`` only when every step succeeded.
 
 BASE defaults to the newest ``v*`` tag reachable from HEAD (the last release); with no such tag
@@ -308,15 +309,15 @@ def build_client(root: Path, staging: Path, work: Path, version: str, log: Log) 
     _set_project_version(source / "pyproject.toml", version)
     out = staging / "client"
     log(f"client {version}: uv build {GENERATED}/")
-    return _uv_build(root, source, out, CLIENT_DIST_NAME, version, work, what="client")
+    return _uv_build(root, source, out, CLIENT_DIST_NAME, version, what="client")
 
 
-def build_toolkit(root: Path, staging: Path, work: Path, log: Log) -> list[Path]:
+def build_toolkit(root: Path, staging: Path, log: Log) -> list[Path]:
     """The wheel and sdist of the toolkit itself (``runspec``), in ``staging/toolkit``."""
     version = _toolkit_version(root)
     out = staging / "toolkit"
     log(f"toolkit {version}: uv build .")
-    return _uv_build(root, root, out, TOOLKIT_DIST_NAME, version, work, what="toolkit")
+    return _uv_build(root, root, out, TOOLKIT_DIST_NAME, version, what="toolkit")
 
 
 def _pyproject(root: Path) -> dict[str, Any]:
@@ -334,25 +335,17 @@ def _toolkit_version(root: Path) -> str:
     return version
 
 
-def build_constraints(root: Path, work: Path) -> Path:
-    """``[build-system] requires`` of pyproject.toml as a constraints file for ``uv build``."""
-    requires = _pyproject(root).get("build-system", {}).get("requires", [])
-    path = work / "build-constraints.txt"
-    path.write_text("".join(f"{line}\n" for line in requires), encoding="utf-8")
-    return path
-
-
 def _uv_build(
-    root: Path, source: Path, out: Path, name: str, version: str, work: Path, *, what: str
+    root: Path, source: Path, out: Path, name: str, version: str, *, what: str
 ) -> list[Path]:
-    """``uv build`` of ``source`` into ``out``: exactly its wheel and sdist, or PublishError."""
-    constraints = build_constraints(root, work)
+    """``uv build`` of ``source`` into ``out``: exactly its wheel and sdist, or PublishError.
+
+    The build backend is this environment's (hatchling, locked in uv.lock at the version that
+    ``[build-system]`` pins), not one fetched into an isolated environment: nothing is downloaded.
+    """
     argv = [_uv(root), "build", "--quiet", "--wheel", "--sdist", "--out-dir", str(out)]
-    _run(
-        [*argv, "--build-constraint", str(constraints), str(source)],
-        cwd=root,
-        what=f"uv build ({what})",
-    )
+    argv += ["--no-build-isolation", "--python", sys.executable]
+    _run([*argv, str(source)], cwd=root, what=f"uv build ({what})")
     normalized = re.sub(r"[-_.]+", "_", name)
     expected = [
         out / f"{normalized}-{version}-py3-none-any.whl",
@@ -418,7 +411,7 @@ def publish(
             render_changes(compared, title, version), encoding="utf-8"
         )
         build_client(root, staging, work, version, log)
-        build_toolkit(root, staging, work, log)
+        build_toolkit(root, staging, log)
         _replace(out, staging, temporary)
     finally:
         shutil.rmtree(temporary, ignore_errors=True)

@@ -215,6 +215,19 @@ def test_the_toolkit_wheel_carries_the_spec_overlays_templates_and_contract_conf
     assert "runspec = runspec.cli:main" in text
 
 
+def test_the_build_backend_is_pinned_and_locked_at_the_same_versions() -> None:
+    with (PROJECT_ROOT / "pyproject.toml").open("rb") as file:
+        requires = tomllib.load(file)["build-system"]["requires"]
+    with (PROJECT_ROOT / "uv.lock").open("rb") as file:
+        locked = {p["name"]: p["version"] for p in tomllib.load(file)["package"]}
+    pins = dict(requirement.split("==") for requirement in requires)
+    assert "hatchling" in pins, "hatchling and each of its dependencies pinned with =="
+    for name, version in pins.items():
+        assert locked.get(name) == version, (
+            f"{name}: [build-system] {version}, uv.lock {locked.get(name)}"
+        )
+
+
 def test_both_wheels_are_built_by_the_pinned_backend(publication: Publication) -> None:
     with (PROJECT_ROOT / "pyproject.toml").open("rb") as file:
         requires = tomllib.load(file)["build-system"]["requires"]

@@ -3,8 +3,8 @@
 The toolkit's and the client's wheels are built the way ``make publish`` builds them
 (:func:`runspec.publish.build_toolkit`, :func:`~runspec.publish.build_client`) and installed with
 ``uv pip install`` into a virtualenv in a temporary directory, with the official ``openai`` SDK
-and pytest; dependencies come at the versions of ``uv.lock`` (through uv's cache, or the
-registry). Every command then runs in another temporary directory, with no checkout on
+and pytest; dependencies come at the versions of ``uv.lock``, from uv's cache when it has them
+all (no network needed), else from the registry. Every command then runs in another temporary directory, with no checkout on
 ``PYTHONPATH`` or above the working directory, so the package's own data is all there is:
 
 - ``runspec serve --port 0`` answers the official SDK;
@@ -98,7 +98,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
     uv = _uv()
     wheels, work = base / "wheels", base / "build-work"
     work.mkdir()
-    toolkit_wheel, _ = publish.build_toolkit(PROJECT_ROOT, wheels, work, lambda _: None)
+    toolkit_wheel, _ = publish.build_toolkit(PROJECT_ROOT, wheels, lambda _: None)
     client_version = str(load_document(PROJECT_ROOT / "openapi/openapi.yaml")["info"]["version"])
     client_wheel, _ = publish.build_client(
         PROJECT_ROOT, wheels, work, client_version, lambda _: None
@@ -114,17 +114,18 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
     constraints.write_text(exported.stdout, encoding="utf-8")
     venv = base / "venv"
     subprocess.run([uv, "venv", "--quiet", "--python", sys.executable, str(venv)], check=True)
-    done = subprocess.run(
-        [
-            *(uv, "pip", "install", "--quiet", "--python", str(venv / "bin" / "python")),
-            *("--constraints", str(constraints), str(toolkit_wheel), str(client_wheel)),
-            *("openai", "pytest"),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=600,
-    )
+    install = [
+        *(uv, "pip", "install", "--quiet", "--python", str(venv / "bin" / "python")),
+        *("--constraints", str(constraints), str(toolkit_wheel), str(client_wheel)),
+        *("openai", "pytest"),
+    ]
+    # From uv's cache alone when it holds everything (no network needed), else from the registry.
+    for offline in (["--offline"], []):
+        done = subprocess.run(
+            [*install, *offline], capture_output=True, text=True, check=False, timeout=600
+        )
+        if done.returncode == 0:
+            break
     assert done.returncode == 0, done.stderr
     workdir = base / "project"
     workdir.mkdir()
