@@ -133,13 +133,19 @@ def _settings(request: pytest.FixtureRequest) -> dict[str, Any]:
     config = request.config
     duration = config.getoption("assistants_run_duration")
     faults = config.getoption("assistants_fault_injection")
+    if duration is None:
+        text = config.getini("assistants_run_duration")
+        try:
+            duration = float(text)
+        except ValueError:
+            raise pytest.UsageError(
+                f"assistants_run_duration = {text!r} in the ini file: expected seconds, like 2.5"
+            ) from None
+    if faults is None:
+        faults = bool(config.getini("assistants_fault_injection"))
     settings: dict[str, Any] = {
-        "run_duration": float(config.getini("assistants_run_duration"))
-        if duration is None
-        else duration,
-        "fault_injection": bool(config.getini("assistants_fault_injection"))
-        if faults is None
-        else faults,
+        "run_duration": duration,
+        "fault_injection": faults,
         "any_assistant": False,
         "api_key": None,
     }

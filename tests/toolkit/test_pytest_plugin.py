@@ -173,3 +173,19 @@ def test_a_misspelt_marker_option_is_a_usage_error(pytester: pytest.Pytester) ->
     result = pytester.runpytest("-p", "no:cacheprovider")
     assert result.ret != 0
     result.stdout.fnmatch_lines(["*unknown option 'run_duraton'; expected one of*"])
+
+
+def test_a_run_duration_that_is_not_a_number_is_a_usage_error(pytester: pytest.Pytester) -> None:
+    pytester.makeini("[pytest]\nassistants_run_duration = soon\n")
+    pytester.makepyfile("def test_it(assistants_server):\n    pass\n")
+    result = pytester.runpytest("-p", "no:cacheprovider")
+    assert result.ret != 0
+    result.stdout.fnmatch_lines(
+        ["*assistants_run_duration = 'soon' in the ini file: expected seconds*"]
+    )
+
+
+@pytest.mark.assistants_server(run_duration=-1)
+def test_a_negative_run_duration_is_refused(request: pytest.FixtureRequest) -> None:
+    with pytest.raises(pytest.UsageError, match="run_duration must not be negative"):
+        request.getfixturevalue("assistants_server")
