@@ -8,10 +8,12 @@ from typing import Any
 
 import pytest
 
+from runspec.contract.checks import CHECK_NAMES
 from runspec.contract.lifecycle import error_type_errors, status_errors, timestamp_errors
 from runspec.contract.shapes import ObjectShapes, object_shapes
 from runspec.contract.streamed import delta_errors, incomplete_object_errors
 from runspec.events import ServerSentEvent
+from tests.contract.mutants import MUTANTS
 from tests.contract.streams import edit, payload, requires_action, transcript
 
 # The spec's example stream was recorded at this time.
@@ -272,3 +274,10 @@ def test_deltas_join_per_content_index() -> None:
         "thread.message.completed", json.dumps({"id": "msg_1", "content": parts})
     )
     assert delta_errors([*deltas, completed]) == []
+
+
+def test_every_lifecycle_and_stream_check_has_a_mutant_it_catches() -> None:
+    lifecycle = {name for name in CHECK_NAMES if name.startswith(("lifecycle_", "stream_"))}
+    caught = set().union(*(mutant.caught_by for mutant in MUTANTS))
+    assert len(lifecycle) >= 5
+    assert lifecycle <= caught
