@@ -44,6 +44,7 @@ from collections.abc import Mapping, Sequence
 from email.utils import parsedate_to_datetime
 from functools import cache
 from typing import Any, ClassVar, TypeAlias
+from urllib.parse import unquote
 
 import schemathesis
 from schemathesis import Case, CheckContext, Response
@@ -51,7 +52,7 @@ from schemathesis.core.failures import Failure, Severity
 
 from runspec.contract.answers import ErrorBodies, error_answer_errors
 from runspec.contract.echo import SchemaView, echo_errors
-from runspec.contract.facts import OperationFacts, spec_facts
+from runspec.contract.facts import RUN_POINTER, OperationFacts, spec_facts
 from runspec.contract.grammar import grammar_errors
 from runspec.contract.lifecycle import error_type_errors, status_errors, timestamp_errors
 from runspec.contract.responses import (
@@ -237,14 +238,20 @@ def run_echoes_request(ctx: CheckContext, response: Response, case: AnyCase) -> 
     if facts is None or request is None:
         return None
     schema = _request_schema(facts)
+    run_kind = object_shapes().kind_at(RUN_POINTER)
     problems: list[str] = []
     for where, run in run_payloads(response.headers, response.content):
+        kind = run.get("object")
+        if run_kind is not None and isinstance(kind, str) and kind != run_kind:
+            problems.append(f"{where}: the answer is a {kind!r} object, not a {run_kind!r}")
+            continue
         problems.extend(echo_errors(request, run, facts.echoed_fields, label=where, schema=schema))
         for name in facts.echoed_path_parameters:
             sent = case.path_parameters.get(name) if case.path_parameters else None
-            if sent is not None and run.get(name) != str(sent):
+            # The server reads the path decoded; schemathesis may hold the value percent-encoded.
+            if sent is not None and run.get(name) not in (str(sent), unquote(str(sent))):
                 problems.append(
-                    f"{where}.{name}: {run.get(name)!r}, but the path names {str(sent)!r}"
+                    f"{where}.{name}: {run.get(name)!r}, but the path names {unquote(str(sent))!r}"
                 )
     if problems:
         raise RunNotEchoed(operation=case.operation.label, problems=problems)

@@ -78,6 +78,10 @@ class ObjectShapes:
             )
         return cls(found)
 
+    def kind_at(self, pointer: str) -> str | None:
+        """The kind of the object whose schema is at ``pointer``, if it names one."""
+        return next((s.kind for s in self.by_kind.values() if s.pointer == pointer), None)
+
     def of(self, value: Any) -> ObjectShape | None:
         """The shape of a JSON object by its ``object`` field, if the spec knows that kind."""
         if not isinstance(value, Mapping):

@@ -344,3 +344,20 @@ def test_deltas_that_do_not_add_up_fail(exchange: Exchange, ctx: CheckContext) -
     bad = exchange.response(case, body=encode(events), content_type=SSE)
     with pytest.raises(DeltasDoNotAddUp, match=r"thread.message.completed: content\[0\] is"):
         stream_deltas_add_up(ctx, bad, case)
+
+
+def test_another_kind_of_object_is_not_a_run(exchange: Exchange, ctx: CheckContext) -> None:
+    """A mock whose routes match loosely answered createRun with "create thread"."""
+    case = exchange.case("createRun", {"assistant_id": "asst_abc123", "model": "gpt-4o"})
+    thread = {"id": "thread_1", "object": "thread", "created_at": 1, "metadata": None}
+    response = exchange.response(case, status=201, body=thread)
+    with pytest.raises(
+        RunNotEchoed, match=r"run: the answer is a 'thread' object, not a 'thread.run'"
+    ):
+        run_echoes_request(ctx, response, case)
+
+
+def test_the_paths_thread_is_compared_decoded(exchange: Exchange, ctx: CheckContext) -> None:
+    case = exchange.case("createRun", {"assistant_id": "asst_abc123"}, thread_id="thread%C3%80")
+    response = exchange.response(case, body=run_for(thread_id="threadÀ"))
+    assert run_echoes_request(ctx, response, case) is None
