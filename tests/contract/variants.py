@@ -229,6 +229,12 @@ VARIANTS: tuple[Variant, ...] = (
     ),
     Variant("gzip", "gzip content coding when accepted", _compressed("gzip", gzip.compress)),
     Variant(
+        "gzip-chunked",
+        "gzip content coding sent in pieces, as a compressing proxy streams it",
+        _compressed("gzip", gzip.compress),
+        _fibonacci_pieces,
+    ),
+    Variant(
         "deflate", "deflate content coding when accepted", _compressed("deflate", zlib.compress)
     ),
     Variant(
