@@ -49,12 +49,18 @@ from urllib.parse import unquote
 import schemathesis
 from schemathesis import Case, CheckContext, Response
 from schemathesis.core.failures import Failure, Severity
+from schemathesis.core.parameters import ParameterLocation
 
 from runspec.contract.answers import ErrorBodies, error_answer_errors
 from runspec.contract.echo import SchemaView, echo_errors
 from runspec.contract.facts import RUN_POINTER, OperationFacts, spec_facts
 from runspec.contract.grammar import grammar_errors
-from runspec.contract.lifecycle import error_type_errors, status_errors, timestamp_errors
+from runspec.contract.lifecycle import (
+    error_code_errors,
+    error_type_errors,
+    status_errors,
+    timestamp_errors,
+)
 from runspec.contract.responses import (
     is_event_stream,
     media_type,
@@ -190,6 +196,66 @@ def _judged(case: AnyCase, response: Response) -> OperationFacts | None:
     if case.meta is not None and case.meta.generation.mode.is_negative:
         return None
     return _facts(case)
+
+
+def _sent_headers(response: Response) -> dict[str, str]:
+    """The request's headers as sent, by lower-case name."""
+    return {
+        name.lower(): value.decode("latin-1") if isinstance(value, bytes) else value
+        for name, value in response.request.headers.items()
+    }
+
+
+def _bearer_key_given(headers: Mapping[str, str]) -> bool | None:
+    """Whether the request gave a Bearer key; ``None`` for another kind of credentials."""
+    value = headers.get("authorization")
+    if value is None:
+        return False
+    scheme, _, key = value.strip().partition(" ")
+    return True if scheme.lower() == "bearer" and key.strip() else None
+
+
+def _only_bad_headers(case: AnyCase, response: Response) -> list[str]:
+    """The spec's header parameters the request got wrong, when they are all it got wrong.
+
+    Only a generated case says which of its parts were made invalid; the rest of it (path,
+    query, body) must be valid and sent as JSON, or the server may rightly refuse that first.
+    """
+    facts = _facts(case)
+    meta = case.meta
+    if facts is None or meta is None or response.request.method != facts.method:
+        return []
+    if any(
+        location != ParameterLocation.HEADER and not info.mode.is_positive
+        for location, info in meta.components.items()
+    ):
+        return []
+    sent = _sent_headers(response)
+    if "application/json" not in sent.get("content-type", ""):
+        return []
+    validators = _header_validators(facts.method, facts.path)
+    return [
+        name
+        for name, validator in validators.items()
+        if name not in sent or not validator.is_valid(sent[name])
+    ]
+
+
+@cache
+def _header_validators(method: str, path: str) -> Mapping[str, Any]:
+    """A validator for each required header parameter of the operation, by lower-case name."""
+    document = _schemas().document
+    item = document["paths"][path]
+    operation = item[method.lower()]
+    validators: dict[str, Any] = {}
+    for parameter in [*item.get("parameters", []), *operation.get("parameters", [])]:
+        while "$ref" in parameter:
+            parameter = resolve_pointer(document, parameter["$ref"])
+        if parameter.get("in") == "header" and parameter.get("required"):
+            validators[parameter["name"].lower()] = _schemas().schema_validator(
+                parameter.get("schema", {})
+            )
+    return validators
 
 
 def _answer_time(response: Response) -> float:
@@ -341,6 +407,12 @@ def lifecycle_error_types(ctx: CheckContext, response: Response, case: AnyCase) 
         return None
     body = _json_object(response.content)
     problems = error_type_errors(response.status_code, body)
+    problems += error_code_errors(
+        response.status_code,
+        body,
+        key_given=_bearer_key_given(_sent_headers(response)),
+        bad_headers=_only_bad_headers(case, response),
+    )
     if problems:
         raise ErrorTypeMismatch(operation=case.operation.label, problems=problems)
     return None

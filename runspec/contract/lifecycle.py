@@ -13,12 +13,15 @@ data, checked against the shape so that a rule about a field the spec lacks is d
 * a run's ``required_action``, ``last_error`` and ``incomplete_details`` are set in exactly one
   status each; ``started_at``, ``expires_at`` and ``usage`` follow ``queued``, ``in_progress``
   and ``completed`` as the API keeps them;
-* an error's ``type`` (and ``code``, where the API fixed one) fits the HTTP status.
+* an error's ``type`` (and ``code``, where the API fixed one) fits the HTTP status;
+* a refused credential or header has the code the API gives it: a 401 to a request that gave a
+  Bearer key is ``invalid_api_key``, one to a request without a key has no code, and a 400 to a
+  request whose only fault is its ``OpenAI-Beta`` header is ``invalid_beta``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from runspec.contract.shapes import ObjectShape
@@ -28,7 +31,10 @@ __all__ = [
     "ERROR_CODES",
     "ERROR_TYPES",
     "EXPIRY_FIELD",
+    "HEADER_CODES",
+    "INVALID_KEY_CODE",
     "NEAR_SECONDS",
+    "error_code_errors",
     "error_type_errors",
     "status_errors",
     "timestamp_errors",
@@ -73,6 +79,11 @@ ERROR_TYPES: Mapping[int, str] = {
 }
 _SERVER_ERROR_TYPE = "server_error"
 ERROR_CODES: Mapping[int, str] = {429: "rate_limit_exceeded"}
+# api-facts, "Errors": the codes of a refused key and of a refused header (by lower-case name).
+INVALID_KEY_CODE = "invalid_api_key"
+HEADER_CODES: Mapping[str, str] = {"openai-beta": "invalid_beta"}
+_UNAUTHORIZED = 401
+_BAD_REQUEST = 400
 
 
 def timestamp_errors(
@@ -150,6 +161,34 @@ def error_type_errors(status: int, body: Any) -> list[str]:
             f"{status} answer has error.code {error.get('code')!r}; a {status} is {expected_code!r}"
         )
     return problems
+
+
+def error_code_errors(
+    status: int, body: Any, *, key_given: bool | None, bad_headers: Sequence[str] = ()
+) -> list[str]:
+    """How an error's ``code`` does not fit what the request did wrong.
+
+    ``key_given``: whether the request gave a Bearer key (``None``: not known, not judged);
+    ``bad_headers``: the lower-case names of the headers that were missing or invalid when
+    nothing else of the request was, so that they are the only thing a 400 can be about.
+    """
+    error = body.get("error") if isinstance(body, Mapping) else None
+    if not isinstance(error, Mapping):
+        return []
+    code = error.get("code")
+    expected: list[str | None] = []
+    if status == _UNAUTHORIZED and key_given is not None:
+        expected.append(INVALID_KEY_CODE if key_given else None)
+    if status == _BAD_REQUEST:
+        expected.extend(HEADER_CODES[name] for name in bad_headers if name in HEADER_CODES)
+    if not expected or code in expected:
+        return []
+    reason = {
+        INVALID_KEY_CODE: "the request gave a key, and it was refused",
+        None: "the request gave no key",
+    }
+    because = reason.get(expected[0], f"the request's {', '.join(bad_headers)} header is wrong")
+    return [f"{status} answer has error.code {code!r}; {because}, so the code is {expected[0]!r}"]
 
 
 def _set_when(

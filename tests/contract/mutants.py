@@ -572,6 +572,14 @@ def _error_types_made_up(sent: Sent, answer: Answer) -> None:
         answer.set_json(body)
 
 
+def _header_errors_without_code(sent: Sent, answer: Answer) -> None:
+    if answer.status == 400 and answer.media_type == "application/json" and sent.method != "HEAD":
+        body = answer.json()
+        if body["error"]["code"] == "invalid_beta":
+            body["error"]["code"] = None
+            answer.set_json(body)
+
+
 @dataclass
 class _StreamsAsCreatedRuns:
     """A server whose streaming path is missing: ``stream: true`` gets the JSON run, as 201."""
@@ -656,6 +664,14 @@ MUTANTS += (
         _responses(_error_types_made_up),
         frozenset({"lifecycle_error_types"}),
         FUZZING,
+    ),
+    Mutant(
+        "beta-error-without-code",
+        "a missing or wrong OpenAI-Beta header is refused with code null, not invalid_beta",
+        _responses(_header_errors_without_code),
+        frozenset({"lifecycle_error_types"}),
+        FUZZING,
+        operation_ids=("createThreadAndRun",),
     ),
     Mutant(
         "created-201-ignores-stream",

@@ -9,7 +9,12 @@ from typing import Any
 import pytest
 
 from runspec.contract.checks import CHECK_NAMES
-from runspec.contract.lifecycle import error_type_errors, status_errors, timestamp_errors
+from runspec.contract.lifecycle import (
+    error_code_errors,
+    error_type_errors,
+    status_errors,
+    timestamp_errors,
+)
 from runspec.contract.shapes import ObjectShapes, object_shapes
 from runspec.contract.streamed import delta_errors, incomplete_object_errors
 from runspec.events import ServerSentEvent
@@ -207,6 +212,37 @@ def test_a_rate_limit_names_its_code() -> None:
     assert error_type_errors(429, error("requests")) == [
         "429 answer has error.code None; a 429 is 'rate_limit_exceeded'"
     ]
+
+
+def test_a_refused_key_is_invalid_api_key() -> None:
+    refused = error("invalid_request_error", "invalid_api_key")
+    assert error_code_errors(401, refused, key_given=True) == []
+    assert error_code_errors(401, error("invalid_request_error"), key_given=True) == [
+        "401 answer has error.code None; the request gave a key, and it was refused, "
+        "so the code is 'invalid_api_key'"
+    ]
+
+
+def test_no_key_has_no_code() -> None:
+    assert error_code_errors(401, error("invalid_request_error"), key_given=False) == []
+    assert error_code_errors(
+        401, error("invalid_request_error", "invalid_api_key"), key_given=False
+    )
+
+
+def test_other_credentials_are_not_judged() -> None:
+    assert error_code_errors(401, error("invalid_request_error", "x"), key_given=None) == []
+
+
+def test_a_refused_beta_header_is_invalid_beta() -> None:
+    good = error("invalid_request_error", "invalid_beta")
+    assert error_code_errors(400, good, key_given=True, bad_headers=["openai-beta"]) == []
+    (problem,) = error_code_errors(
+        400, error("invalid_request_error"), key_given=True, bad_headers=["openai-beta"]
+    )
+    assert "the request's openai-beta header is wrong, so the code is 'invalid_beta'" in problem
+    # A 400 about something else in the request is not judged by its code.
+    assert error_code_errors(400, error("invalid_request_error"), key_given=True) == []
 
 
 # ---- stream_objects_complete --------------------------------------------------------------------
