@@ -10,27 +10,57 @@ pytest). Each is named in reports and in ``schemathesis.toml`` by its snake_case
 ``event_stream_grammar``
     a ``stream: true`` request gets an event stream, and the stream is in order;
 ``errors_are_openai_errors``
-    every non-2xx answer is an OpenAI error body with an ``x-request-id``.
+    every non-2xx answer is an OpenAI error body with an ``x-request-id``;
+``lifecycle_timestamps``
+    timestamps are Unix seconds near the answer's time, none before ``created_at``, and
+    ``expires_at`` after it;
+``lifecycle_status_fields``
+    each object's ``*_at`` fields, and a run's ``required_action``, ``last_error``,
+    ``incomplete_details``, ``usage``, ``started_at`` and ``expires_at``, fit its status;
+``lifecycle_error_types``
+    an error's ``type`` (and ``code`` where the API fixed one) fits the HTTP status;
+``stream_objects_complete``
+    every streamed object carries every field its schema requires (nullable ones as null);
+``stream_deltas_add_up``
+    a streamed message's text deltas add up to its completed text.
 
-The rules live in :mod:`.echo`, :mod:`.grammar` and :mod:`.answers`; this module only reads the
-case and response and raises a :class:`ContractFailure` with the problems found.
+The checks that read a run (echo, stream, lifecycle) judge answers to POST requests with a
+schema-valid body, whatever their 2xx status: a server answering 201, or JSON to
+``"stream": true``, must not escape them. An invalid body that was wrongly accepted is the
+business of ``negative_data_rejection`` alone, and an answer to another method (a complete
+server's "delete thread" on ``/threads/{thread_id}``) is not a run.
+
+The rules live in :mod:`.echo`, :mod:`.grammar`, :mod:`.answers`, :mod:`.lifecycle` and
+:mod:`.streamed`; this module only reads the case and response and raises a
+:class:`ContractFailure` with the problems found.
 """
 
 from __future__ import annotations
 
+import json
 import threading
-from collections.abc import Sequence
+import time
+from collections.abc import Mapping, Sequence
+from email.utils import parsedate_to_datetime
 from functools import cache
 from typing import Any, ClassVar, TypeAlias
+from urllib.parse import unquote
 
 import schemathesis
 from schemathesis import Case, CheckContext, Response
 from schemathesis.core.failures import Failure, Severity
+from schemathesis.core.parameters import ParameterLocation
 
 from runspec.contract.answers import ErrorBodies, error_answer_errors
 from runspec.contract.echo import SchemaView, echo_errors
-from runspec.contract.facts import OperationFacts, spec_facts
+from runspec.contract.facts import RUN_POINTER, OperationFacts, spec_facts
 from runspec.contract.grammar import grammar_errors
+from runspec.contract.lifecycle import (
+    error_code_errors,
+    error_type_errors,
+    status_errors,
+    timestamp_errors,
+)
 from runspec.contract.responses import (
     is_event_stream,
     media_type,
@@ -39,19 +69,32 @@ from runspec.contract.responses import (
     stream_events,
     thread_ids,
 )
-from runspec.spec import SpecSchemas
+from runspec.contract.shapes import object_shapes
+from runspec.contract.streamed import delta_errors, incomplete_object_errors
+from runspec.events import EventValidator
+from runspec.spec import SpecSchemas, resolve_pointer
 
 __all__ = [
     "CHECK_NAMES",
     "ContractFailure",
+    "DeltasDoNotAddUp",
     "ErrorNotOpenAI",
+    "ErrorTypeMismatch",
     "RunNotEchoed",
+    "StatusFieldsMismatch",
     "StreamOutOfOrder",
+    "StreamedObjectIncomplete",
     "ThreadIdsStayFound",
     "ThreadVanished",
+    "TimestampsWrong",
     "errors_are_openai_errors",
     "event_stream_grammar",
+    "lifecycle_error_types",
+    "lifecycle_status_fields",
+    "lifecycle_timestamps",
     "run_echoes_request",
+    "stream_deltas_add_up",
+    "stream_objects_complete",
 ]
 
 AnyCase: TypeAlias = Case[Any]
@@ -93,6 +136,31 @@ class ErrorNotOpenAI(ContractFailure):
     kind_title = "An error answer is not an OpenAI error"
 
 
+class TimestampsWrong(ContractFailure):
+    checks = ("lifecycle_timestamps",)
+    kind_title = "A timestamp is not Unix seconds near the answer's time, or out of order"
+
+
+class StatusFieldsMismatch(ContractFailure):
+    checks = ("lifecycle_status_fields",)
+    kind_title = "An object's fields do not fit its status"
+
+
+class ErrorTypeMismatch(ContractFailure):
+    checks = ("lifecycle_error_types",)
+    kind_title = "An error's type or code does not fit its HTTP status"
+
+
+class StreamedObjectIncomplete(ContractFailure):
+    checks = ("stream_objects_complete",)
+    kind_title = "A streamed object lacks a required field"
+
+
+class DeltasDoNotAddUp(ContractFailure):
+    checks = ("stream_deltas_add_up",)
+    kind_title = "A message's deltas do not add up to the completed message"
+
+
 @cache
 def _schemas() -> SpecSchemas:
     return SpecSchemas.from_path()
@@ -107,6 +175,121 @@ def _facts(case: AnyCase) -> OperationFacts | None:
     return spec_facts().find(case.operation.method, case.operation.path)
 
 
+@cache
+def _required_by_event() -> Mapping[str, tuple[str, ...]]:
+    """The fields each event's payload schema requires, by event name."""
+    document = _schemas().document
+    required: dict[str, tuple[str, ...]] = {}
+    for name, pointer in EventValidator(_schemas()).payload_pointers.items():
+        if pointer is not None:
+            schema = resolve_pointer(document, pointer)
+            required[name] = tuple(schema.get("required", ()))
+    return required
+
+
+def _judged(case: AnyCase, response: Response) -> OperationFacts | None:
+    """The operation, when ``response`` is a 2xx answer to a POST with a schema-valid body."""
+    if not 200 <= response.status_code < 300:
+        return None
+    if (response.request.method or "").upper() != "POST":
+        return None
+    if case.meta is not None and case.meta.generation.mode.is_negative:
+        return None
+    return _facts(case)
+
+
+def _sent_headers(response: Response) -> dict[str, str]:
+    """The request's headers as sent, by lower-case name."""
+    return {
+        name.lower(): value.decode("latin-1") if isinstance(value, bytes) else value
+        for name, value in response.request.headers.items()
+    }
+
+
+def _bearer_key_given(headers: Mapping[str, str]) -> bool | None:
+    """Whether the request gave a Bearer key; ``None`` for another kind of credentials."""
+    value = headers.get("authorization")
+    if value is None:
+        return False
+    scheme, _, key = value.strip().partition(" ")
+    return True if scheme.lower() == "bearer" and key.strip() else None
+
+
+def _only_bad_headers(case: AnyCase, response: Response) -> list[str]:
+    """The spec's header parameters the request got wrong, when they are all it got wrong.
+
+    Only a generated case says which of its parts were made invalid; the rest of it (path,
+    query, body) must be valid and sent as JSON, or the server may rightly refuse that first.
+    """
+    facts = _facts(case)
+    meta = case.meta
+    if facts is None or meta is None or response.request.method != facts.method:
+        return []
+    if any(
+        location != ParameterLocation.HEADER and not info.mode.is_positive
+        for location, info in meta.components.items()
+    ):
+        return []
+    sent = _sent_headers(response)
+    if "application/json" not in sent.get("content-type", ""):
+        return []
+    validators = _header_validators(facts.method, facts.path)
+    return [
+        name
+        for name, validator in validators.items()
+        if name not in sent or not validator.is_valid(sent[name])
+    ]
+
+
+@cache
+def _header_validators(method: str, path: str) -> Mapping[str, Any]:
+    """A validator for each required header parameter of the operation, by lower-case name."""
+    document = _schemas().document
+    item = document["paths"][path]
+    operation = item[method.lower()]
+    validators: dict[str, Any] = {}
+    for parameter in [*item.get("parameters", []), *operation.get("parameters", [])]:
+        while "$ref" in parameter:
+            parameter = resolve_pointer(document, parameter["$ref"])
+        if parameter.get("in") == "header" and parameter.get("required"):
+            validators[parameter["name"].lower()] = _schemas().schema_validator(
+                parameter.get("schema", {})
+            )
+    return validators
+
+
+def _answer_time(response: Response) -> float:
+    """When the server answered: its ``Date`` header, or this machine's clock without one."""
+    for name, values in response.headers.items():
+        if name.lower() == "date" and values:
+            try:
+                return parsedate_to_datetime(values[0]).timestamp()
+            except (TypeError, ValueError):
+                break
+    return time.time()
+
+
+def _answer_objects(response: Response) -> list[tuple[str, Mapping[str, Any]]]:
+    """Every JSON object of an answer with where it is: the body, or each event's payload."""
+    if is_event_stream(response.headers):
+        found = []
+        for index, event in enumerate(stream_events(response.content)):
+            payload = _json_object(event.data)
+            if payload is not None:
+                found.append((f"#{index} {event.event}", payload))
+        return found
+    payload = _json_object(response.content)
+    return [("body", payload)] if payload is not None else []
+
+
+def _json_object(text: str | bytes) -> Mapping[str, Any] | None:
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return None
+    return value if isinstance(value, Mapping) else None
+
+
 def _request_schema(facts: OperationFacts) -> SchemaView | None:
     if facts.request_pointer is None:
         return None
@@ -115,20 +298,26 @@ def _request_schema(facts: OperationFacts) -> SchemaView | None:
 
 @schemathesis.check
 def run_echoes_request(ctx: CheckContext, response: Response, case: AnyCase) -> bool | None:
-    """A 200 answer's run (every run event of a stream) echoes what the request set."""
-    facts = _facts(case)
+    """A 2xx answer's run (every run event of a stream) echoes what the request set."""
+    facts = _judged(case, response)
     request = request_json(response.request)
-    if response.status_code != 200 or facts is None or request is None:
+    if facts is None or request is None:
         return None
     schema = _request_schema(facts)
+    run_kind = object_shapes().kind_at(RUN_POINTER)
     problems: list[str] = []
     for where, run in run_payloads(response.headers, response.content):
+        kind = run.get("object")
+        if run_kind is not None and isinstance(kind, str) and kind != run_kind:
+            problems.append(f"{where}: the answer is a {kind!r} object, not a {run_kind!r}")
+            continue
         problems.extend(echo_errors(request, run, facts.echoed_fields, label=where, schema=schema))
         for name in facts.echoed_path_parameters:
             sent = case.path_parameters.get(name) if case.path_parameters else None
-            if sent is not None and run.get(name) != str(sent):
+            # The server reads the path decoded; schemathesis may hold the value percent-encoded.
+            if sent is not None and run.get(name) not in (str(sent), unquote(str(sent))):
                 problems.append(
-                    f"{where}.{name}: {run.get(name)!r}, but the path names {str(sent)!r}"
+                    f"{where}.{name}: {run.get(name)!r}, but the path names {unquote(str(sent))!r}"
                 )
     if problems:
         raise RunNotEchoed(operation=case.operation.label, problems=problems)
@@ -138,9 +327,9 @@ def run_echoes_request(ctx: CheckContext, response: Response, case: AnyCase) -> 
 @schemathesis.check
 def event_stream_grammar(ctx: CheckContext, response: Response, case: AnyCase) -> bool | None:
     """``stream: true`` gets an event stream, anything else JSON; the stream is in order."""
-    facts = _facts(case)
+    facts = _judged(case, response)
     request = request_json(response.request)
-    if response.status_code != 200 or facts is None:
+    if facts is None:
         return None
     streamed = is_event_stream(response.headers)
     if request is not None:
@@ -180,8 +369,79 @@ def errors_are_openai_errors(ctx: CheckContext, response: Response, case: AnyCas
     return None
 
 
+@schemathesis.check
+def lifecycle_timestamps(ctx: CheckContext, response: Response, case: AnyCase) -> bool | None:
+    """Timestamps are Unix seconds near the answer's ``Date``; none before ``created_at``."""
+    if _judged(case, response) is None:
+        return None
+    now = _answer_time(response)
+    problems: list[str] = []
+    for where, value in _answer_objects(response):
+        shape = object_shapes().of(value)
+        if shape is not None:
+            problems.extend(timestamp_errors(value, shape, now=now, where=where))
+    if problems:
+        raise TimestampsWrong(operation=case.operation.label, problems=problems)
+    return None
+
+
+@schemathesis.check
+def lifecycle_status_fields(ctx: CheckContext, response: Response, case: AnyCase) -> bool | None:
+    """Every object's status-dependent fields fit its status."""
+    if _judged(case, response) is None:
+        return None
+    problems: list[str] = []
+    for where, value in _answer_objects(response):
+        shape = object_shapes().of(value)
+        if shape is not None:
+            problems.extend(status_errors(value, shape, where=where))
+    if problems:
+        raise StatusFieldsMismatch(operation=case.operation.label, problems=problems)
+    return None
+
+
+@schemathesis.check
+def lifecycle_error_types(ctx: CheckContext, response: Response, case: AnyCase) -> bool | None:
+    """An error answer's ``type`` (and fixed ``code``) fits its status."""
+    if 200 <= response.status_code < 300:
+        return None
+    body = _json_object(response.content)
+    problems = error_type_errors(response.status_code, body)
+    problems += error_code_errors(
+        response.status_code,
+        body,
+        key_given=_bearer_key_given(_sent_headers(response)),
+        bad_headers=_only_bad_headers(case, response),
+    )
+    if problems:
+        raise ErrorTypeMismatch(operation=case.operation.label, problems=problems)
+    return None
+
+
+@schemathesis.check
+def stream_objects_complete(ctx: CheckContext, response: Response, case: AnyCase) -> bool | None:
+    """Every streamed object carries all the fields its schema requires."""
+    if _judged(case, response) is None or not is_event_stream(response.headers):
+        return None
+    problems = incomplete_object_errors(stream_events(response.content), _required_by_event())
+    if problems:
+        raise StreamedObjectIncomplete(operation=case.operation.label, problems=problems)
+    return None
+
+
+@schemathesis.check
+def stream_deltas_add_up(ctx: CheckContext, response: Response, case: AnyCase) -> bool | None:
+    """A streamed message's text deltas, joined per part, equal its completed text."""
+    if _judged(case, response) is None or not is_event_stream(response.headers):
+        return None
+    problems = delta_errors(stream_events(response.content))
+    if problems:
+        raise DeltasDoNotAddUp(operation=case.operation.label, problems=problems)
+    return None
+
+
 class ThreadIdsStayFound:
-    """A thread id handed out by a 200 answer never answers 404 later in the run.
+    """A thread id handed out by a 2xx answer never answers 404 later in the run.
 
     A 404 can also mean "no such assistant", so it only counts when the request's assistant was
     accepted before. Schemathesis builds one instance per run and calls it under a lock; shrinking
@@ -200,7 +460,7 @@ class ThreadIdsStayFound:
         request = request_json(response.request)
         assistant = request.get("assistant_id") if request is not None else None
         with self._lock:
-            if response.status_code == 200:
+            if 200 <= response.status_code < 300:
                 for thread_id in thread_ids(response.headers, response.content):
                     self.handed_out.setdefault(thread_id, case.operation.label)
                 if isinstance(assistant, str):
@@ -230,4 +490,9 @@ CHECK_NAMES = (
     "run_echoes_request",
     "event_stream_grammar",
     "errors_are_openai_errors",
+    "lifecycle_timestamps",
+    "lifecycle_status_fields",
+    "lifecycle_error_types",
+    "stream_objects_complete",
+    "stream_deltas_add_up",
 )

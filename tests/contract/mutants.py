@@ -508,3 +508,185 @@ MUTANTS: tuple[Mutant, ...] = (
         EXAMPLES,
     ),
 )
+
+
+# ---- lifecycle and stream bugs (issue 12: lifecycle_*, stream_* checks; any 2xx is judged) --------
+# Kept in one block at the end of the list; each names the new check that must catch it.
+
+
+def _timestamps_in_milliseconds(run: dict[str, Any], sent: Sent) -> None:
+    for name, value in run.items():
+        if name.endswith("_at") and isinstance(value, int):
+            run[name] = value * 1000
+
+
+def _expires_before_created(run: dict[str, Any], sent: Sent) -> None:
+    run["expires_at"] = run["created_at"] - 600
+
+
+def _queued_but_finished(run: dict[str, Any], sent: Sent) -> None:
+    run["completed_at"] = run["created_at"]
+    run["last_error"] = {"code": "server_error", "message": "Something went wrong."}
+
+
+def _edit_events(name: str, change: Callable[[dict[str, Any]], None]) -> ResponseHook:
+    """A bug in the payload of every event called ``name``."""
+
+    def rewrite(events: list[ServerSentEvent]) -> list[ServerSentEvent]:
+        edited = []
+        for event in events:
+            if event.event == name:
+                payload = json.loads(event.data)
+                change(payload)
+                event = ServerSentEvent(event.event, json.dumps(payload))
+            edited.append(event)
+        return edited
+
+    return _edit_stream(rewrite)
+
+
+def _usage_forgotten(run: dict[str, Any]) -> None:
+    run["usage"] = None
+
+
+def _last_delta_lost(events: list[ServerSentEvent]) -> list[ServerSentEvent]:
+    deltas = [i for i, e in enumerate(events) if e.event == "thread.message.delta"]
+    return [e for i, e in enumerate(events) if not deltas or i != deltas[-1]]
+
+
+def _nulls_left_out(events: list[ServerSentEvent]) -> list[ServerSentEvent]:
+    edited = []
+    for event in events:
+        payload = event.json() if event.data.startswith("{") else None
+        if isinstance(payload, dict):
+            kept = {k: v for k, v in payload.items() if v is not None}
+            event = ServerSentEvent(event.event, json.dumps(kept))
+        edited.append(event)
+    return edited
+
+
+def _error_types_made_up(sent: Sent, answer: Answer) -> None:
+    if answer.status >= 400 and answer.media_type == "application/json" and sent.method != "HEAD":
+        body = answer.json()
+        body["error"]["type"] = "api_error"
+        answer.set_json(body)
+
+
+def _header_errors_without_code(sent: Sent, answer: Answer) -> None:
+    if answer.status == 400 and answer.media_type == "application/json" and sent.method != "HEAD":
+        body = answer.json()
+        if body["error"]["code"] == "invalid_beta":
+            body["error"]["code"] = None
+            answer.set_json(body)
+
+
+@dataclass
+class _StreamsAsCreatedRuns:
+    """A server whose streaming path is missing: ``stream: true`` gets the JSON run, as 201."""
+
+    asked_for_stream: set[int] = field(default_factory=set)
+
+    def on_request(self, sent: Sent) -> Answer | None:
+        body = sent.json()
+        if isinstance(body, dict) and body.get("stream") is True:
+            sent.body = json.dumps({**body, "stream": False}).encode()
+            self.asked_for_stream.add(id(sent))
+        return None
+
+    def on_response(self, sent: Sent, answer: Answer) -> None:
+        if id(sent) in self.asked_for_stream:
+            self.asked_for_stream.discard(id(sent))
+            _created_201(sent, answer)
+
+
+def _created_201_and_ignores_stream(app: ASGIApp) -> ASGIApp:
+    server = _StreamsAsCreatedRuns()
+    return Wrapper(app, on_request=server.on_request, on_response=server.on_response)
+
+
+def _created_201_with_the_assistants_model(sent: Sent, answer: Answer) -> None:
+    _edit_run(_model_from_the_assistant)(sent, answer)
+    _created_201(sent, answer)
+
+
+MUTANTS += (
+    Mutant(
+        "timestamps-in-milliseconds",
+        "a run's timestamps are Unix milliseconds",
+        _responses(_edit_run(_timestamps_in_milliseconds)),
+        frozenset({"lifecycle_timestamps"}),
+        EXAMPLES,
+    ),
+    Mutant(
+        "expires-before-created",
+        "a new run expires ten minutes before it was created",
+        _responses(_edit_run(_expires_before_created)),
+        frozenset({"lifecycle_timestamps"}),
+        EXAMPLES,
+    ),
+    Mutant(
+        "queued-but-finished",
+        "a queued run already has completed_at and last_error set",
+        _responses(_edit_run(_queued_but_finished)),
+        frozenset({"lifecycle_status_fields"}),
+        EXAMPLES,
+    ),
+    Mutant(
+        "completed-without-usage",
+        "thread.run.completed carries usage: null",
+        _responses(_edit_events("thread.run.completed", _usage_forgotten)),
+        frozenset({"lifecycle_status_fields"}),
+        FUZZING,
+        max_examples=30,
+        operation_ids=("createThreadAndRun",),
+    ),
+    Mutant(
+        "deltas-do-not-add-up",
+        "the last message delta is never sent, the completed message has all the text",
+        _responses(_edit_stream(_last_delta_lost)),
+        frozenset({"stream_deltas_add_up"}),
+        FUZZING,
+        max_examples=30,
+        operation_ids=("createThreadAndRun",),
+    ),
+    Mutant(
+        "streamed-nulls-left-out",
+        "streamed objects leave out their null fields instead of sending null",
+        _responses(_edit_stream(_nulls_left_out)),
+        frozenset({"stream_objects_complete"}),
+        FUZZING,
+        max_examples=30,
+        operation_ids=("createThreadAndRun",),
+    ),
+    Mutant(
+        "error-type-made-up",
+        "every error answer has type api_error, whatever its status",
+        _responses(_error_types_made_up),
+        frozenset({"lifecycle_error_types"}),
+        FUZZING,
+    ),
+    Mutant(
+        "beta-error-without-code",
+        "a missing or wrong OpenAI-Beta header is refused with code null, not invalid_beta",
+        _responses(_header_errors_without_code),
+        frozenset({"lifecycle_error_types"}),
+        FUZZING,
+        operation_ids=("createThreadAndRun",),
+    ),
+    Mutant(
+        "created-201-ignores-stream",
+        '"stream": true gets the JSON run, answered 201',
+        _created_201_and_ignores_stream,
+        frozenset({"event_stream_grammar"}),
+        FUZZING,
+        max_examples=30,
+        operation_ids=("createThreadAndRun",),
+    ),
+    Mutant(
+        "created-201-not-echoed",
+        "runs are answered 201 and report the assistant's model, not the requested one",
+        _responses(_created_201_with_the_assistants_model),
+        frozenset({"run_echoes_request"}),
+        EXAMPLES,
+    ),
+)
