@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import unquote
 
+from runspec.diff.rules import KEYWORD_FAMILIES
 from runspec.diff.sources import DiffInputError
 
 __all__ = ["Bound", "Resolver", "SchemaView", "canonical", "merge_views"]
@@ -89,6 +90,20 @@ class SchemaView:
     read_only: bool = False
     write_only: bool = False
     content_schema: Any = None
+    format: str | None = None
+    default: tuple[Any] | None = None
+    """``(value,)`` when the schema has a ``default``, ``None`` when it has none."""
+    deprecated: bool = False
+    extensible_enum: tuple[Any, ...] | None = None
+    """The values of ``x-extensible-enum`` (an open list: clients must expect others)."""
+    all_of: tuple[str, ...] = ()
+    """The components this schema itself lists in ``allOf`` (inline members are compared
+    property by property only)."""
+    components: frozenset[str] = frozenset()
+    """Every component merged into this view (through ``$ref`` or ``allOf``), by name."""
+    keywords: Mapping[str, str] = field(default_factory=dict)
+    """JSON Schema 2020-12 keywords by family (``contains``, ``if``, ...; see
+    :data:`runspec.diff.rules.KEYWORD_FAMILIES`), each as written (canonical JSON)."""
 
 
 class Resolver:
@@ -154,8 +169,12 @@ class Resolver:
     def _build(self, raw: Mapping[str, Any]) -> SchemaView:
         if isinstance(raw.get("$ref"), str):
             target, ref = self.follow({"$ref": raw["$ref"]})
-            base = replace(self.view(target), ref=ref)
+            target_view = self.view(target)
+            components = target_view.components | {str(ref).rsplit("/", 1)[-1]}
+            base = replace(target_view, ref=ref, components=components)
             siblings = {key: value for key, value in raw.items() if key != "$ref"}
+            if siblings.get("deprecated") is True:
+                base = replace(base, deprecated=True)
             if not _has_keywords(siblings):
                 return base
             return merge_views(base, self._own(siblings, raw))
@@ -200,6 +219,18 @@ class Resolver:
             read_only=schema.get("readOnly") is True,
             write_only=schema.get("writeOnly") is True,
             content_schema=schema.get("contentSchema"),
+            format=schema.get("format") if isinstance(schema.get("format"), str) else None,
+            default=(schema["default"],) if "default" in schema else None,
+            deprecated=schema.get("deprecated") is True,
+            extensible_enum=(
+                tuple(schema["x-extensible-enum"])
+                if isinstance(schema.get("x-extensible-enum"), list)
+                else None
+            ),
+            all_of=tuple(
+                name for name in map(_member_name, schema.get("allOf") or ()) if name is not None
+            ),
+            keywords=_keywords(schema),
         )
         for keyword in ("oneOf", "anyOf"):
             members = schema.get(keyword)
@@ -281,7 +312,40 @@ def merge_views(a: SchemaView, b: SchemaView) -> SchemaView:
         read_only=a.read_only or b.read_only,
         write_only=a.write_only or b.write_only,
         content_schema=a.content_schema if a.content_schema is not None else b.content_schema,
+        format=a.format or b.format,
+        default=a.default if a.default is not None else b.default,
+        deprecated=a.deprecated or b.deprecated,
+        extensible_enum=a.extensible_enum if a.extensible_enum is not None else b.extensible_enum,
+        all_of=a.all_of,
+        components=a.components | b.components,
+        keywords=_merge_keywords(a.keywords, b.keywords),
     )
+
+
+def _member_name(member: Any) -> str | None:
+    """The component an ``allOf`` member names; ``None`` for an inline member."""
+    ref = member.get("$ref") if isinstance(member, Mapping) else None
+    return ref.rsplit("/", 1)[-1] if isinstance(ref, str) else None
+
+
+def _keywords(schema: Mapping[str, Any]) -> dict[str, str]:
+    found = {}
+    for family, names in KEYWORD_FAMILIES.items():
+        present = {name: schema[name] for name in names if name in schema}
+        if present:
+            found[family] = canonical(present)
+    return found
+
+
+def _merge_keywords(a: Mapping[str, str], b: Mapping[str, str]) -> Mapping[str, str]:
+    if not b:
+        return a
+    if not a:
+        return b
+    merged = dict(a)
+    for family, value in b.items():
+        merged[family] = value if family not in merged else f"[{merged[family]},{value}]"
+    return merged
 
 
 _ANNOTATIONS = frozenset(
