@@ -204,7 +204,10 @@ class Resolver:
             items=schema.get("items"),
             additional=schema.get("additionalProperties"),
             discriminator=(
-                discriminator.get("propertyName") if isinstance(discriminator, Mapping) else None
+                discriminator.get("propertyName")
+                if isinstance(discriminator, Mapping)
+                and isinstance(discriminator.get("propertyName"), str)
+                else None
             ),
             mapping=dict(
                 _mapping(discriminator.get("mapping")) if isinstance(discriminator, Mapping) else {}
