@@ -616,7 +616,15 @@ def _alternatives(resolver: Resolver, view: SchemaView) -> list[SchemaView]:
 
 def _with_shared(shared: SchemaView, alt: SchemaView) -> SchemaView:
     combined = merge_views(replace(alt, nullable=None), shared)
-    return replace(combined, raw=alt.raw, ref=alt.ref, nullable=None)
+    # The union's discriminator picks the alternative; it is not the alternative's own.
+    return replace(
+        combined,
+        raw=alt.raw,
+        ref=alt.ref,
+        nullable=None,
+        discriminator=alt.discriminator,
+        mapping=alt.mapping,
+    )
 
 
 _KeyOf = Callable[[Resolver, SchemaView, SchemaView], str | None]
