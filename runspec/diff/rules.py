@@ -100,7 +100,9 @@ def _keyword_rules(prefix: str, request: bool) -> list[Rule]:
             else ""
         )
         added = f"`{names}` was added to a {'request' if request else 'response'} schema{note}"
-        removed = f"`{names}` was removed from a {'request' if request else 'response'} schema"
+        removed = (
+            f"`{names}` was removed from a {'request' if request else 'response'} schema{note}"
+        )
         changed = f"`{names}` of a {'request' if request else 'response'} schema changed"
         if request:
             rules += [
@@ -149,8 +151,18 @@ def _request_schema_rules(prefix: str, noun: str) -> list[Rule]:
             f"a {noun} accepts a wider `format` (int32 to int64, float to double) or any",
             f"{prefix}-type-generalized",
         ),
-        _r(f"{prefix}-enum-value-removed", BRK, f"a {noun} no longer accepts an enum value"),
-        _r(f"{prefix}-enum-value-added", INF, f"a {noun} accepts a new enum value"),
+        _r(
+            f"{prefix}-enum-value-removed",
+            BRK,
+            f"a {noun} no longer accepts an enum value, or became an enum (oasdiff names that "
+            f"{prefix}-became-enum)",
+        ),
+        _r(
+            f"{prefix}-enum-value-added",
+            INF,
+            f"a {noun} accepts a new enum value, or any value once its enum is dropped (also "
+            "while its type widens: it accepts more, which is all a client needs)",
+        ),
         _r(
             f"{prefix}-x-extensible-enum-value-removed",
             BRK,
