@@ -5,7 +5,7 @@ Breaking changes come first, then warnings, then deprecations (rules that announ
 section, so a deprecation reads as such), then the rest, each group in the order found. Text and
 Markdown list a change once even when it is seen from several places (a component used by two
 operations and eleven stream events): the first place, then the others. JSON lists every change,
-ungrouped, with its rule id, severity and location fields.
+ungrouped, with its rule id (and oasdiff's for the same change), severity and location fields.
 """
 
 from __future__ import annotations
@@ -125,6 +125,7 @@ def render_json(changes: Sequence[Change]) -> str:
         "changes": [
             {
                 "id": change.rule,
+                "oasdiffId": RULES[change.rule].oasdiff_id if change.rule in RULES else None,
                 "severity": change.severity.label,
                 "operation": change.operation,
                 "operationId": change.operation_id,

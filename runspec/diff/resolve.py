@@ -119,8 +119,8 @@ class Resolver:
         """The node a local ``$ref`` (``#/components/...``) points at."""
         if not ref.startswith("#"):
             raise DiffInputError(
-                f"external $ref {ref!r} is not supported: bundle the document first "
-                "(redocly bundle)"
+                f"external $ref {ref!r}: read the document with load_source, which follows "
+                "references to other files"
             )
         node: Any = self.document
         for part in ref[1:].split("/")[1:] if ref != "#" else []:

@@ -87,6 +87,7 @@ def test_json_format_lists_every_change_with_id_severity_and_location(
     assert report["changes"] == [
         {
             "id": "response-property-enum-value-added",
+            "oasdiffId": "response-property-enum-value-added",
             "severity": "warning",
             "operation": "POST /things",
             "operationId": "createThing",
