@@ -72,8 +72,10 @@ def _oasdiff(rule: Rule) -> str:
 def run_diff(args: argparse.Namespace) -> int:
     if args.list_rules:
         for rule in sorted(RULES.values(), key=lambda r: (-r.severity, r.id)):
+            also = f" (oasdiff also: {', '.join(rule.oasdiff_also)})" if rule.oasdiff_also else ""
             print(
-                f"{rule.severity.label:<8}  {rule.id:<52}  {_oasdiff(rule):<62}  {rule.description}"
+                f"{rule.severity.label:<8}  {rule.id:<52}  {_oasdiff(rule):<62}  "
+                f"{rule.description}{also}"
             )
         return 0
     if args.old is None or args.new is None:

@@ -19,7 +19,7 @@ oasdiff's on purpose, the rule's description says why (``runspec diff --list-rul
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from runspec.diff.model import Severity
 
@@ -41,6 +41,9 @@ class Rule:
     """oasdiff's level for it, when it differs from ours."""
     deprecation: bool = False
     """Whether the rule announces a deprecation (CHANGES.md lists those in their own section)."""
+    oasdiff_also: tuple[str, ...] = ()
+    """Further oasdiff ids for changes this rule covers too (oasdiff tells ``oneOf`` from
+    ``anyOf``, a new limit from a lowered one, ...), whatever their level."""
 
     @property
     def oasdiff_id(self) -> str | None:
@@ -714,7 +717,64 @@ _ALL: list[Rule] = [
     _r("stream-event-added", INF, "an event was added to a text/event-stream response", None),
 ]
 
+
+def _also() -> dict[str, tuple[str, ...]]:
+    """Our rule id to the further oasdiff ids it covers."""
+    also: dict[str, tuple[str, ...]] = {}
+    for p in ("request-property", "request-parameter"):
+        also |= {
+            f"{p}-type-changed": (f"{p}-list-of-types-narrowed",),
+            f"{p}-type-generalized": (f"{p}-list-of-types-widened",),
+            f"{p}-enum-value-removed": (f"{p}-became-enum",),
+            f"{p}-max-decreased": (f"{p}-exclusive-max-decreased", f"{p}-max-set"),
+            f"{p}-min-increased": (f"{p}-exclusive-min-increased", f"{p}-min-set"),
+            f"{p}-max-length-decreased": (f"{p}-max-length-set",),
+        }
+    also |= {
+        "request-property-min-items-increased": ("request-property-min-items-set",),
+        "request-parameter-min-items-increased": ("request-parameter-min-items-set",),
+        "request-property-variant-removed": ("request-property-any-of-removed",),
+        "request-property-variant-added": ("request-property-any-of-added",),
+        "request-property-contains-changed": (
+            "request-property-min-contains-increased",
+            "request-property-max-contains-decreased",
+        ),
+        "request-property-all-of-added": ("request-property-all-of-added-annotation-only",),
+        "response-property-variant-added": ("response-property-any-of-added",),
+        "response-property-variant-removed": ("response-property-any-of-removed",),
+        "response-property-type-changed": (
+            "response-property-list-of-types-widened",
+            "response-property-type-generalized",
+        ),
+        "response-property-type-specialized": ("response-property-list-of-types-narrowed",),
+        "response-property-max-increased": ("response-property-exclusive-max-increased",),
+        "response-property-min-decreased": ("response-property-exclusive-min-decreased",),
+        "response-property-contains-changed": (
+            "response-property-min-contains-decreased",
+            "response-property-max-contains-increased",
+        ),
+        "response-property-added": ("response-required-property-added",),
+        "response-property-enum-value-added": ("response-property-const-changed",),
+        "security-scheme-changed": (
+            "api-security-scope-added",
+            "api-global-security-removed",
+            "api-global-security-scope-added",
+        ),
+        "security-scheme-added": ("api-global-security-added", "api-security-scope-removed"),
+        "operation-removed": ("api-path-removed-without-deprecation",),
+        "operation-removed-before-sunset": ("api-path-removed-before-sunset",),
+        "operation-removed-after-deprecation": ("api-path-removed-with-deprecation",),
+        "request-body-became-required": ("request-body-added-required",),
+    }
+    return also
+
+
+_ALSO = _also()
+_ALL = [replace(rule, oasdiff_also=_ALSO.get(rule.id, ())) for rule in _ALL]
+
 RULES: dict[str, Rule] = {rule.id: rule for rule in _ALL}
+if set(_ALSO) - set(RULES):  # pragma: no cover - a guard for whoever edits the list
+    raise RuntimeError(f"unknown rule ids in _also: {sorted(set(_ALSO) - set(RULES))}")
 if len(RULES) != len(_ALL):  # pragma: no cover - a guard for whoever edits the list
     raise RuntimeError("duplicate rule id in runspec.diff.rules")
 

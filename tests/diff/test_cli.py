@@ -193,6 +193,10 @@ def test_list_rules_names_oasdiffs_rule_where_it_differs(
         in (lines["response-property-variant-added"])
     )
     assert "oasdiff: same" in lines["request-property-became-required"]
+    assert (
+        "(oasdiff also: request-property-any-of-removed)"
+        in (lines["request-property-variant-removed"])
+    )
     assert "oasdiff: -" in lines["stream-event-removed"]
     deliberate = lines["response-required-property-became-write-only"]
     assert "oasdiff: same id (info)" not in deliberate
