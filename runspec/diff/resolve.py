@@ -90,6 +90,8 @@ class SchemaView:
     read_only: bool = False
     write_only: bool = False
     content_schema: Any = None
+    content_media_type: str | None = None
+    content_encoding: str | None = None
     format: str | None = None
     default: tuple[Any] | None = None
     """``(value,)`` when the schema has a ``default``, ``None`` when it has none."""
@@ -222,6 +224,8 @@ class Resolver:
             read_only=schema.get("readOnly") is True,
             write_only=schema.get("writeOnly") is True,
             content_schema=schema.get("contentSchema"),
+            content_media_type=_str(schema.get("contentMediaType")),
+            content_encoding=_str(schema.get("contentEncoding")),
             format=schema.get("format") if isinstance(schema.get("format"), str) else None,
             default=(schema["default"],) if "default" in schema else None,
             deprecated=schema.get("deprecated") is True,
@@ -315,6 +319,8 @@ def merge_views(a: SchemaView, b: SchemaView) -> SchemaView:
         read_only=a.read_only or b.read_only,
         write_only=a.write_only or b.write_only,
         content_schema=a.content_schema if a.content_schema is not None else b.content_schema,
+        content_media_type=a.content_media_type or b.content_media_type,
+        content_encoding=a.content_encoding or b.content_encoding,
         format=a.format or b.format,
         default=a.default if a.default is not None else b.default,
         deprecated=a.deprecated or b.deprecated,
@@ -362,6 +368,10 @@ def _has_keywords(schema: Mapping[str, Any]) -> bool:
 
 def _mapping(value: Any) -> Mapping[str, Any]:
     return value if isinstance(value, Mapping) else {}
+
+
+def _str(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
 
 
 def _int(value: Any) -> int | None:

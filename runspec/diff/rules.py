@@ -252,7 +252,40 @@ def _request_schema_rules(prefix: str, noun: str) -> list[Rule]:
                 ),
             ]
         ),
+        *_content_rules(prefix, request=True),
         *_keyword_rules(prefix, request=True),
+    ]
+
+
+def _content_rules(prefix: str, request: bool) -> list[Rule]:
+    """Strings that carry a document: its media type, encoding and schema."""
+    oas = None if prefix == "request-parameter" else _SAME
+    noun = "request" if request else "response"
+    return [
+        _r(
+            f"{prefix}-content-media-type-changed",
+            BRK,
+            f"the contentMediaType of a {noun} string changed",
+            oas,
+        ),
+        _r(
+            f"{prefix}-content-encoding-changed",
+            BRK,
+            f"the contentEncoding of a {noun} string changed",
+            oas,
+        ),
+        _r(
+            f"{prefix}-content-schema-added",
+            BRK if request else INF,
+            f"the content of a {noun} string must match a contentSchema now",
+            oas,
+        ),
+        _r(
+            f"{prefix}-content-schema-removed",
+            INF if request else BRK,
+            f"the content of a {noun} string no longer has a contentSchema",
+            oas,
+        ),
     ]
 
 
@@ -710,6 +743,7 @@ _ALL: list[Rule] = [
         "a response oneOf/anyOf alternative was removed",
         "response-property-one-of-removed",
     ),
+    *_content_rules("response-property", request=False),
     *_keyword_rules("response-property", request=False),
     *_side_rules("response"),
     # Server-sent events

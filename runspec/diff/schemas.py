@@ -193,6 +193,7 @@ class SchemaComparer:
                 self._child(o.additional, n.additional, at, path, origin, ".*", depth)
         if _may_be(o, "array") and _may_be(n, "array") and (o.items or n.items) is not None:
             self._child(o.items, n.items, at, path, origin, "[]", depth)
+        self._content(o, n, at, path, origin, depth=depth)
 
     def _child(
         self,
@@ -518,6 +519,38 @@ class SchemaComparer:
             assert old_view is not None
             assert new_view is not None
             self._child(old_view, new_view, at, path, origin, name, depth)
+
+    def _content(
+        self,
+        o: SchemaView,
+        n: SchemaView,
+        at: Where,
+        path: str,
+        origin: _Origin | None,
+        *,
+        depth: int,
+    ) -> None:
+        """A string that carries a document (``contentMediaType``/``contentEncoding``), and the
+        schema of that document (``contentSchema``), compared like the schema of a value."""
+        emit = self._emitter(at, path, origin)
+        prefix = at.prefix if at.side == "request" else "response-property"
+        for keyword, before, after in (
+            ("media-type", o.content_media_type, n.content_media_type),
+            ("encoding", o.content_encoding, n.content_encoding),
+        ):
+            if before != after:
+                emit(
+                    f"{prefix}-content-{keyword}-changed",
+                    f"content {keyword} changed from `{before or 'none'}` to `{after or 'none'}`",
+                )
+        if o.content_schema is None and n.content_schema is None:
+            return
+        if o.content_schema is None:
+            emit(f"{prefix}-content-schema-added", "the content must match a schema now")
+        elif n.content_schema is None:
+            emit(f"{prefix}-content-schema-removed", "the content no longer has a schema")
+        else:
+            self._child(o.content_schema, n.content_schema, at, path, origin, "<content>", depth)
 
     def _visibility(
         self,

@@ -76,7 +76,28 @@ _REQUEST: list[tuple[str, Schema, Schema, tuple[Schema, Schema]]] = [
     ("pattern-removed", _s(pattern="^a"), STRING, (STRING, _s(pattern="^a"))),
 ]
 
+_JSON_TEXT = _s(contentMediaType="application/json")
+_WITH_SCHEMA = {**_JSON_TEXT, "contentSchema": {"type": "object"}}
+_CONTENT: list[tuple[str, Schema, Schema, tuple[Schema, Schema]]] = [
+    (
+        "content-media-type-changed",
+        _JSON_TEXT,
+        _s(contentMediaType="text/csv"),
+        (_JSON_TEXT, {**_JSON_TEXT, "description": "reworded"}),
+    ),
+    (
+        "content-encoding-changed",
+        _s(contentEncoding="base64"),
+        _s(contentEncoding="base32"),
+        (_s(contentEncoding="base64"), _s(contentEncoding="base64", description="reworded")),
+    ),
+    ("content-schema-added", _JSON_TEXT, _WITH_SCHEMA, (_WITH_SCHEMA, _JSON_TEXT)),
+    ("content-schema-removed", _WITH_SCHEMA, _JSON_TEXT, (_JSON_TEXT, _WITH_SCHEMA)),
+]
+_REQUEST += _CONTENT
+
 _RESPONSE: list[tuple[str, Schema, Schema, tuple[Schema, Schema]]] = [
+    *_CONTENT,
     (
         "format-changed",
         _i(format="int32"),

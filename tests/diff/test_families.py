@@ -9,7 +9,16 @@ from datetime import date
 from typing import Any
 
 from runspec.diff import RULES, Severity, diff_documents
-from tests.diff.specs import BEARER, STRING, document, operation, post, prop, secured
+from tests.diff.specs import (
+    BEARER,
+    STRING,
+    document,
+    operation,
+    post,
+    prop,
+    response_prop,
+    secured,
+)
 
 
 def _rules_at(old: dict[str, Any], new: dict[str, Any], **kw: Any) -> list[tuple[str, str]]:
@@ -116,3 +125,13 @@ def test_every_rule_names_oasdiffs_counterpart_or_none_and_a_level_when_it_has_o
             assert rule.oasdiff_severity is not None, rule.id
         if rule.oasdiff_severity not in (None, rule.severity) and rule.oasdiff_id == rule.id:
             assert "oasdiff" in rule.description, f"{rule.id}: say why we judge differently"
+
+
+def test_the_schema_of_a_document_carried_in_a_string_is_compared_like_a_value() -> None:
+    def carried(required: list[str]) -> dict[str, Any]:
+        content = {"type": "object", "properties": {"a": STRING}, "required": required}
+        return {"type": "string", "contentMediaType": "application/json", "contentSchema": content}
+
+    assert _rules_at(response_prop(carried(["a"])), response_prop(carried([]))) == [
+        ("response-property-became-optional", "POST /things response 200: x<content>.a")
+    ]
