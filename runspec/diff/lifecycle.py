@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
-__all__ = ["STABILITY_LEVELS", "lifecycle_changes", "removal", "sunset_date"]
+__all__ = ["STABILITY_LEVELS", "lifecycle_changes", "removal", "stability_change", "sunset_date"]
 
 STABILITY_LEVELS = ("draft", "alpha", "beta", "stable")
 _UNSTABLE = frozenset({"draft", "alpha"})
@@ -71,7 +71,10 @@ def lifecycle_changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[tu
         found.append(("operation-reactivated", "no longer deprecated"))
     elif now and old_sunset != new_sunset:
         found.extend(_sunset_edit(old_sunset, new_sunset))
-    found.extend(_stability_edit(_stability(old), _stability(new)))
+    change = stability_change(_stability(old), _stability(new))
+    if change is not None:
+        direction, message = change
+        found.append((f"operation-stability-{direction}", message))
     return found
 
 
@@ -87,19 +90,16 @@ def _sunset_edit(old: Any, new: Any) -> list[tuple[str, str]]:
     return []
 
 
-def _stability_edit(old: str | None, new: str | None) -> list[tuple[str, str]]:
+def stability_change(old: str | None, new: str | None) -> tuple[str, str] | None:
+    """(``decreased``, ``increased`` or ``invalid``, message) for an ``x-stability-level``
+    edit (none means stable); ``None`` when the level did not change."""
     if old == new:
-        return []
+        return None
     if new is not None and new not in STABILITY_LEVELS:
-        return [("operation-stability-invalid", f"x-stability-level `{new}` is not a known level")]
+        return "invalid", f"x-stability-level `{new}` is not a known level"
     rank = {level: i for i, level in enumerate(STABILITY_LEVELS)}
     before, after = rank.get(old or "stable"), rank[new or "stable"]
     if before is None or before == after:
-        return []
+        return None
     direction = "decreased" if after < before else "increased"
-    return [
-        (
-            f"operation-stability-{direction}",
-            f"x-stability-level changed from {old or 'stable'} to {new or 'stable'}",
-        )
-    ]
+    return direction, f"x-stability-level changed from {old or 'stable'} to {new or 'stable'}"

@@ -96,6 +96,8 @@ class SchemaView:
     default: tuple[Any] | None = None
     """``(value,)`` when the schema has a ``default``, ``None`` when it has none."""
     deprecated: bool = False
+    stability: str | None = None
+    """``x-stability-level`` (draft, alpha, beta, stable), when the schema gives one."""
     extensible_enum: tuple[Any, ...] | None = None
     """The values of ``x-extensible-enum`` (an open list: clients must expect others)."""
     all_of: tuple[str, ...] = ()
@@ -177,6 +179,8 @@ class Resolver:
             siblings = {key: value for key, value in raw.items() if key != "$ref"}
             if siblings.get("deprecated") is True:
                 base = replace(base, deprecated=True)
+            if isinstance(siblings.get("x-stability-level"), str):
+                base = replace(base, stability=siblings["x-stability-level"])
             if not _has_keywords(siblings):
                 return base
             return merge_views(base, self._own(siblings, raw))
@@ -229,6 +233,7 @@ class Resolver:
             format=schema.get("format") if isinstance(schema.get("format"), str) else None,
             default=(schema["default"],) if "default" in schema else None,
             deprecated=schema.get("deprecated") is True,
+            stability=_str(schema.get("x-stability-level")),
             extensible_enum=(
                 tuple(schema["x-extensible-enum"])
                 if isinstance(schema.get("x-extensible-enum"), list)
@@ -324,6 +329,7 @@ def merge_views(a: SchemaView, b: SchemaView) -> SchemaView:
         format=a.format or b.format,
         default=a.default if a.default is not None else b.default,
         deprecated=a.deprecated or b.deprecated,
+        stability=a.stability or b.stability,
         extensible_enum=a.extensible_enum if a.extensible_enum is not None else b.extensible_enum,
         all_of=a.all_of,
         components=a.components | b.components,

@@ -298,6 +298,23 @@ def _side_rules(side: str) -> list[Rule]:
     return [
         _r(f"{p}-deprecated", INF, f"a {noun} property was deprecated", deprecation=True),
         _r(f"{p}-reactivated", INF, f"a {noun} property is no longer deprecated"),
+        _r(
+            f"{p}-stability-decreased",
+            BRK,
+            f"the `x-stability-level` of a {noun} property was lowered",
+        ),
+        _r(
+            f"{p}-stability-increased",
+            INF,
+            f"the `x-stability-level` of a {noun} property was raised",
+        ),
+        _r(
+            f"{p}-stability-invalid",
+            WRN,
+            f"the `x-stability-level` of a {noun} property is not one of draft, alpha, beta, "
+            "stable (oasdiff has no such rule for properties)",
+            None,
+        ),
         _r(f"{p}-discriminator-added", INF, f"a {noun} union got a discriminator"),
         _r(f"{p}-discriminator-removed", INF, f"a {noun} union lost its discriminator"),
         _r(

@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from runspec.diff.lifecycle import stability_change
 from runspec.diff.record import Recorder, Where
 from runspec.diff.resolve import Resolver, SchemaView, canonical, merge_views
 
@@ -586,6 +587,10 @@ class SchemaComparer:
             emit(f"{at.side}-property-deprecated", "deprecated")
         elif o.deprecated and not n.deprecated:
             emit(f"{at.side}-property-reactivated", "no longer deprecated")
+        change = stability_change(o.stability, n.stability)
+        if change is not None:
+            direction, message = change
+            emit(f"{at.side}-property-stability-{direction}", message)
 
     # ---- oneOf / anyOf -------------------------------------------------------------------------
     def _variants(

@@ -96,6 +96,17 @@ _CONTENT: list[tuple[str, Schema, Schema, tuple[Schema, Schema]]] = [
 ]
 _REQUEST += _CONTENT
 
+
+def _level(level: str) -> dict[str, Any]:
+    return _s(**{"x-stability-level": level})
+
+
+_STABILITY: list[tuple[str, Schema, Schema, tuple[Schema, Schema]]] = [
+    ("stability-decreased", _level("stable"), _level("beta"), (_level("beta"), STRING)),
+    ("stability-increased", _level("alpha"), STRING, (STRING, _level("alpha"))),
+    ("stability-invalid", STRING, _level("gamma"), (STRING, _level("draft"))),
+]
+
 _RESPONSE: list[tuple[str, Schema, Schema, tuple[Schema, Schema]]] = [
     *_CONTENT,
     (
@@ -130,6 +141,7 @@ _RESPONSE: list[tuple[str, Schema, Schema, tuple[Schema, Schema]]] = [
         _s(**{"x-extensible-enum": ["a"]}),
         (_s(**{"x-extensible-enum": ["a"]}), _s(**{"x-extensible-enum": ["a", "b"]})),
     ),
+    *_STABILITY,
     ("deprecated", STRING, _s(deprecated=True), (_s(deprecated=True), STRING)),
     ("reactivated", _s(deprecated=True), STRING, (STRING, _s(deprecated=True))),
 ]
@@ -191,6 +203,10 @@ def _schema_cases() -> list[Case]:
                 response_prop(new),
                 (response_prop(q_old), response_prop(q_new)),
             )
+        )
+    for suffix, old, new, (q_old, q_new) in _STABILITY:
+        cases.append(
+            Case(f"request-property-{suffix}", prop(old), prop(new), (prop(q_old), prop(q_new)))
         )
     cases.append(
         Case(
