@@ -4,7 +4,9 @@ openapi-spec-validator answers "is this valid OpenAPI 3.1?"; this module adds wh
 check and what this project relies on, each problem reported as one line naming the file and the
 place in the document:
 
-- every ``$ref`` resolves (with the place of the dangling reference, not a stack trace);
+- every ``$ref`` resolves (with the place of the dangling reference, not a stack trace); relative
+  ``$ref``s to other local files are followed (:func:`runspec.spec.load_spec_file`), so a spec
+  split over several files is checked whole;
 - every operation has a unique ``operationId``;
 - every schema is itself a valid JSON Schema 2020-12 schema;
 - every example (media types, parameters, headers, schema ``examples``) validates against its
@@ -26,8 +28,7 @@ from jsonschema.exceptions import SchemaError
 from openapi_spec_validator import OpenAPIV31SpecValidator
 
 from runspec.events import EventValidator, parse_event_stream
-from runspec.spec import SpecSchemas, format_error, resolve_pointer
-from runspec.yamlio import load_document
+from runspec.spec import SpecSchemas, format_error, load_spec_file, resolve_pointer
 
 __all__ = ["Problem", "check_document", "check_file"]
 
@@ -46,8 +47,9 @@ class Problem:
 
 
 def check_file(path: str | Path) -> list[Problem]:
-    """Check a spec file. Raises :class:`runspec.yamlio.YamlError` if it cannot be read."""
-    return check_document(load_document(path))
+    """Check a spec file and the files it ``$ref``s. Raises :class:`runspec.yamlio.YamlError` if
+    one cannot be read, or a reference to another file cannot be followed."""
+    return check_document(load_spec_file(path))
 
 
 def check_document(document: Mapping[str, Any]) -> list[Problem]:
@@ -168,10 +170,11 @@ def _untagged_members(
 
 def _invalid_examples(document: Mapping[str, Any]) -> list[Problem]:
     schemas = SpecSchemas(document)
-    events = EventValidator(schemas)
+    events: EventValidator | None = None  # built on the first transcript: it needs the stream union
     problems = []
     for path, schema, example, media_type in _examples(document):
         if media_type == "text/event-stream" and isinstance(example, str):
+            events = events or EventValidator(schemas)
             errors = events.stream_errors(parse_event_stream(example))
         else:
             validator = schemas.schema_validator(schema)

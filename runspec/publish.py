@@ -11,7 +11,8 @@
       toolkit/runspec-<tv>-py3-none-any.whl, .tar.gz   the toolkit (CLI, pytest plugin, spec inside)
 
 Steps, in order: compare the spec with the one at BASE (:mod:`runspec.diff`) and refuse a breaking
-change without a major bump of ``info.version``; bundle each variant with ``redocly bundle`` and
+change without a major bump of ``info.version``, and a deprecation or a removal after its announced
+``x-sunset`` without at least a minor one; bundle each variant with ``redocly bundle`` and
 write YAML and JSON from the same data (so they are the same document); build the docs with
 ``redocly build-docs --inlineBundle``; build the client from ``generated/`` with ``uv build``, its
 version set to ``info.version``; build the toolkit from the checkout, at its own version
@@ -40,6 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from runspec.diff import Change, DiffInputError, Severity, diff_documents, load_source, render
+from runspec.diff.report import is_deprecation
 from runspec.overlay import OverlayError, apply_overlay_files_result
 from runspec.yamlio import YamlError, dump_document, load_document
 
@@ -135,31 +137,62 @@ def compare_with_base(root: Path, base: str | None, new: Mapping[str, Any]) -> B
 
 def major_version(version: str) -> int:
     """The major number of a version such as ``2.1.0`` (or ``v2``); ``ValueError`` otherwise."""
-    match = re.fullmatch(r"v?(\d+)(?:\.\d+)*(?:[-+.]?[0-9A-Za-z.+-]*)?", version.strip())
+    return _major_minor(version)[0]
+
+
+def _major_minor(version: str) -> tuple[int, int]:
+    """(major, minor) of ``2.1.0`` (a missing minor is 0); ``ValueError`` for what is not one."""
+    match = re.fullmatch(
+        r"v?(\d+)(?:\.(\d+))?(?:\.\d+)*(?:[-+.]?[0-9A-Za-z.+-]*)?", version.strip()
+    )
     if not match:
         raise ValueError(f"{version!r} is not a version like 1.2.3")
-    return int(match.group(1))
+    return int(match.group(1)), int(match.group(2) or 0)
+
+
+_MINOR_RULES = frozenset({"operation-removed-after-sunset", "operation-removed-while-unstable"})
+"""Removals that break no promise (announced by a sunset, or of a draft/alpha operation): they
+need a new minor version, like a deprecation, not a major one."""
 
 
 def check_version_policy(base: Base, new_version: str) -> None:
-    """Refuse breaking changes since BASE unless ``info.version`` has a higher major number."""
+    """Refuse breaking changes since BASE unless ``info.version`` has a higher major number, and
+    deprecations or removals after their sunset unless it has at least a higher minor number
+    (semantic versioning: a deprecation is a minor release; a removal a client was told the
+    date of breaks no promise)."""
+    if base.ref is None:
+        return
     breaking = [change for change in base.changes if change.severity is Severity.BREAKING]
-    if not breaking or base.ref is None:
+    announced = [
+        change
+        for change in base.changes
+        if change.severity is not Severity.BREAKING
+        and (is_deprecation(change) or change.rule in _MINOR_RULES)
+    ]
+    if not breaking and not announced:
         return
     old_version = base.version or "0"
     try:
-        bumped = major_version(new_version) > major_version(old_version)
+        old, new = _major_minor(old_version), _major_minor(new_version)
     except ValueError as exc:
         raise PublishError(f"info.version: {exc}; cannot apply the version policy") from exc
-    if bumped:
-        return
-    raise PublishError(
-        [
-            f"{len(breaking)} breaking change(s) since {base.ref} (info.version {old_version}), "
-            f"but info.version is {new_version}: bump the major version to publish them.",
-            *(f"  {c.location}: {c.message} [{c.rule}]" for c in breaking),
-        ]
-    )
+    since = f"since {base.ref} (info.version {old_version}), but info.version is {new_version}"
+    if breaking and new[0] <= old[0]:
+        raise PublishError(
+            [
+                f"{len(breaking)} breaking change(s) {since}: bump the major version to publish "
+                "them.",
+                *(f"  {c.location}: {c.message} [{c.rule}]" for c in breaking),
+            ]
+        )
+    if announced and new <= old:
+        raise PublishError(
+            [
+                f"{len(announced)} deprecation(s) or removal(s) after their sunset {since}: bump "
+                "at least the minor version to publish them.",
+                *(f"  {c.location}: {c.message} [{c.rule}]" for c in announced),
+            ]
+        )
 
 
 def render_changes(base: Base, title: str, new_version: str) -> str:

@@ -2,7 +2,9 @@
 
 OpenAPI 3.1 schemas are JSON Schema 2020-12, so the whole spec document is registered as one
 ``referencing`` resource and any schema in it is validated by pointer (``#/components/schemas/...``).
-Validators are compiled once per pointer and cached; formats (``uri``, ...) are checked.
+Validators are compiled once per pointer and cached; formats (``uri``, ...) are checked. A spec
+split over several files is loaded whole by :func:`load_spec_file` (relative ``$ref``s to other
+files followed, see :mod:`runspec.refs`).
 """
 
 from __future__ import annotations
@@ -18,16 +20,33 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
 from runspec import SPEC_PATH
-from runspec.yamlio import load_document
+from runspec.refs import RefError, load_with_refs
+from runspec.yamlio import YamlError, load_document
 
-__all__ = ["SpecSchemas", "format_error", "load_spec", "resolve_pointer"]
+__all__ = ["SpecSchemas", "format_error", "load_spec", "load_spec_file", "resolve_pointer"]
 
 _BASE_URI = "urn:runspec:openapi"
 
 
+def load_spec_file(path: str | Path) -> Any:
+    """A spec file with the other local files it ``$ref``s; :class:`YamlError` naming the file and
+    the reference when one cannot be read or followed."""
+    root = Path(path)
+
+    def read(file: str) -> Any:
+        if Path(file) != root and not Path(file).is_file():
+            raise FileNotFoundError(file)
+        return load_document(file)
+
+    try:
+        return load_with_refs(root.as_posix(), read)
+    except RefError as exc:
+        raise YamlError(str(exc)) from exc
+
+
 @cache
 def _load_spec_cached(path: Path) -> Mapping[str, Any]:
-    document: Mapping[str, Any] = load_document(path)
+    document: Mapping[str, Any] = load_spec_file(path)
     return document
 
 
@@ -37,14 +56,28 @@ def load_spec(path: str | Path = SPEC_PATH) -> Mapping[str, Any]:
 
 
 def resolve_pointer(document: Mapping[str, Any], pointer: str) -> Any:
-    """Follow a local JSON pointer such as ``#/components/schemas/RunObject``."""
-    node: Any = document
+    """Follow a local JSON pointer such as ``#/components/schemas/RunObject``.
+
+    A node on the way that is only a ``$ref`` (a component kept in another file of a multi-file
+    spec, see :func:`load_spec_file`) is followed, so pointers name what the component means."""
+    node: Any = _through_refs(document, document)
     for part in pointer.removeprefix("#").strip("/").split("/"):
         if not part:
             continue
         key = part.replace("~1", "/").replace("~0", "~")
-        node = node[int(key)] if isinstance(node, list) else node[key]
+        node = _through_refs(document, node[int(key)] if isinstance(node, list) else node[key])
     return node
+
+
+def _through_refs(document: Mapping[str, Any], node: Any) -> Any:
+    for _ in range(_MAX_REF_HOPS):
+        if not (isinstance(node, Mapping) and len(node) == 1 and isinstance(node.get("$ref"), str)):
+            return node
+        node = resolve_pointer(document, node["$ref"])
+    raise KeyError("circular $ref chain")
+
+
+_MAX_REF_HOPS = 64
 
 
 def format_error(error: ValidationError) -> str:

@@ -15,7 +15,9 @@ modelled on oasdiff's. Modules, one job each: :mod:`~runspec.diff.model` (Change
 ``git:<ref>:<path>``), :mod:`~runspec.diff.resolve` (schemas through ``$ref``/``allOf``/
 nullability), :mod:`~runspec.diff.schemas` (schema against schema, by direction),
 :mod:`~runspec.diff.streams` (server-sent events), :mod:`~runspec.diff.security`,
+:mod:`~runspec.diff.lifecycle` (deprecation, ``x-sunset``, ``x-stability-level``),
 :mod:`~runspec.diff.operations` (document against document) and :mod:`~runspec.diff.report`.
+Specs split over several files are read whole (:mod:`runspec.refs`).
 """
 
 from runspec.diff.model import Change, Severity

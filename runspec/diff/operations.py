@@ -14,13 +14,15 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
+from runspec.diff.lifecycle import lifecycle_changes, removal
 from runspec.diff.model import Change
 from runspec.diff.record import Recorder, Where
 from runspec.diff.resolve import Resolver
 from runspec.diff.schemas import SchemaComparer
-from runspec.diff.security import compare_security
+from runspec.diff.security import compare_security, compare_security_components
 from runspec.diff.streams import is_event_stream, stream_events
 
 __all__ = ["diff_documents"]
@@ -31,9 +33,14 @@ _IGNORED_HEADERS = frozenset({"accept", "content-type", "authorization"})
 _JSON = "application/json"
 
 
-def diff_documents(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[Change]:
-    """Every change from ``old`` to ``new``, in document order (breaking or not)."""
-    return _DocumentDiff(old, new).run()
+def diff_documents(
+    old: Mapping[str, Any], new: Mapping[str, Any], *, today: date | None = None
+) -> list[Change]:
+    """Every change from ``old`` to ``new``, in document order (breaking or not).
+
+    ``today`` (default: the current date) decides whether a removed operation's ``x-sunset``
+    date has passed."""
+    return _DocumentDiff(old, new, today or date.today()).run()
 
 
 @dataclass(frozen=True)
@@ -54,9 +61,10 @@ class _Operation:
 
 
 class _DocumentDiff:
-    def __init__(self, old: Mapping[str, Any], new: Mapping[str, Any]) -> None:
+    def __init__(self, old: Mapping[str, Any], new: Mapping[str, Any], today: date) -> None:
         self.old = Resolver(old)
         self.new = Resolver(new)
+        self.today = today
         self.recorder = Recorder()
         self.schemas = SchemaComparer(self.old, self.new, self.recorder)
 
@@ -67,13 +75,16 @@ class _DocumentDiff:
             new_op = after.get(key)
             if new_op is None:
                 at = Where(old_op.label, old_op.operation_id, "")
-                self.recorder.add("operation-removed", at, "operation removed")
+                rule, message = removal(old_op.operation, self.today)
+                self.recorder.add(rule, at, message)
             else:
                 self._operation(old_op, new_op)
         for key, new_op in after.items():
             if key not in before:
                 at = Where(new_op.label, new_op.operation_id, "")
                 self.recorder.add("operation-added", at, "operation added")
+        self._webhooks()
+        compare_security_components(self.old, self.new, self.recorder)
         return self.recorder.changes
 
     def _operation(self, old: _Operation, new: _Operation) -> None:
@@ -84,12 +95,61 @@ class _DocumentDiff:
                 at,
                 f"operationId changed from `{old.operation_id}` to `{new.operation_id}`",
             )
+        elif new.operation_id and not old.operation_id:
+            self.recorder.add("operation-id-added", at, f"operationId `{new.operation_id}` added")
+        elif old.operation_id and not new.operation_id:
+            self.recorder.add(
+                "operation-id-removed", at, f"operationId `{old.operation_id}` removed"
+            )
+        self._tags(old, new, at)
+        for rule, message in lifecycle_changes(old.operation, new.operation):
+            self.recorder.add(rule, at, message)
         compare_security(
             self.old, self.new, old.operation, new.operation, at.at("security"), self.recorder
         )
         self._parameters(old, new, at)
         self._request_body(old, new, at)
         self._responses(old, new, at)
+
+    def _tags(self, old: _Operation, new: _Operation, at: Where) -> None:
+        before, after = _tags(old.operation), _tags(new.operation)
+        for tag in after:
+            if tag not in before:
+                self.recorder.add("operation-tag-added", at, f"tag `{tag}` added")
+        for tag in before:
+            if tag not in after:
+                self.recorder.add("operation-tag-removed", at, f"tag `{tag}` removed")
+
+    # ---- webhooks ------------------------------------------------------------------------------
+    def _webhooks(self) -> None:
+        """Webhooks are requests the API sends: their bodies are compared as responses."""
+        before = _webhooks(self.old)
+        after = _webhooks(self.new)
+        for key, old_op in before.items():
+            at = Where(f"webhook {key[0]} {key[1].upper()}", old_op.get("operationId"), "")
+            new_op = after.get(key)
+            if new_op is None:
+                self.recorder.add("webhook-removed", at, "webhook removed")
+                continue
+            old_body, _ = self.old.follow(old_op.get("requestBody"))
+            new_body, _ = self.new.follow(new_op.get("requestBody"))
+            new_content = _content(new_body)
+            for media_type, old_media in _content(old_body).items():
+                if media_type in new_content:
+                    self.schemas.compare(
+                        _schema(old_media),
+                        _schema(new_content[media_type]),
+                        at.at(
+                            _with_media_type("payload", media_type),
+                            side="response",
+                            prefix="response-property",
+                        ),
+                        body=True,
+                    )
+        for key, new_op in after.items():
+            if key not in before:
+                at = Where(f"webhook {key[0]} {key[1].upper()}", new_op.get("operationId"), "")
+                self.recorder.add("webhook-added", at, "webhook added")
 
     # ---- parameters ----------------------------------------------------------------------------
     def _parameters(self, old: _Operation, new: _Operation, at: Where) -> None:
@@ -106,6 +166,10 @@ class _DocumentDiff:
                     self.recorder.add("new-optional-request-parameter", here, "added (optional)")
                 continue
             was_required = key[0] == "path" or previous.get("required") is True
+            if param.get("deprecated") is True and previous.get("deprecated") is not True:
+                self.recorder.add("request-parameter-deprecated", here, "deprecated")
+            elif previous.get("deprecated") is True and param.get("deprecated") is not True:
+                self.recorder.add("request-parameter-reactivated", here, "no longer deprecated")
             if required and not was_required:
                 self.recorder.add("request-parameter-became-required", here, "became required")
             elif was_required and not required:
@@ -118,7 +182,10 @@ class _DocumentDiff:
         for key, param in before.items():
             if key not in after:
                 here = at.at(f"parameter {param.get('in')} {param.get('name')}")
-                self.recorder.add("request-parameter-removed", here, "removed")
+                if param.get("deprecated") is True:
+                    self.recorder.add("request-parameter-removed-with-deprecation", here, "removed")
+                else:
+                    self.recorder.add("request-parameter-removed", here, "removed")
 
     # ---- request body --------------------------------------------------------------------------
     def _request_body(self, old: _Operation, new: _Operation, at: Where) -> None:
@@ -153,6 +220,7 @@ class _DocumentDiff:
                 _schema(old_media),
                 _schema(new_content[media_type]),
                 here.at(_with_media_type("request body", media_type)),
+                body=True,
             )
         for media_type in new_content:
             if media_type not in old_content:
@@ -196,10 +264,46 @@ class _DocumentDiff:
             old_schema, new_schema = _schema(old_media), _schema(new_content[media_type])
             if is_event_stream(media_type) and self._events(status, old_schema, new_schema, where):
                 continue
-            self.schemas.compare(old_schema, new_schema, where)
+            self.schemas.compare(old_schema, new_schema, where, body=True)
         for media_type in new_content:
             if media_type not in old_content:
                 self.recorder.add("response-media-type-added", here, f"`{media_type}` added")
+        self._headers(status, before, after, here)
+
+    def _headers(self, status: str, old: Any, new: Any, here: Where) -> None:
+        before = self._header_map(self.old, old)
+        after = self._header_map(self.new, new)
+        for key, (name, old_header) in before.items():
+            where = here.at(f"response {status} header {name}")
+            if key not in after:
+                if old_header.get("required") is True:
+                    self.recorder.add("required-response-header-removed", where, "no longer sent")
+                else:
+                    self.recorder.add("optional-response-header-removed", where, "no longer sent")
+                continue
+            new_header = after[key][1]
+            was, now = old_header.get("required") is True, new_header.get("required") is True
+            if was and not now:
+                self.recorder.add("response-header-became-optional", where, "became optional")
+            elif now and not was:
+                self.recorder.add("response-header-became-required", where, "became required")
+            self.schemas.compare(
+                _parameter_schema(old_header), _parameter_schema(new_header), where
+            )
+        for key, (name, _) in after.items():
+            if key not in before:
+                where = here.at(f"response {status} header {name}")
+                self.recorder.add("response-header-added", where, "added")
+
+    @staticmethod
+    def _header_map(resolver: Resolver, response: Any) -> dict[str, tuple[str, Mapping[str, Any]]]:
+        headers = response.get("headers") if isinstance(response, Mapping) else None
+        found: dict[str, tuple[str, Mapping[str, Any]]] = {}
+        for name, raw in (headers or {}).items() if isinstance(headers, Mapping) else ():
+            header, _ = resolver.follow(raw)
+            if isinstance(header, Mapping) and str(name).lower() != "content-type":
+                found[str(name).lower()] = (str(name), header)
+        return found
 
     def _events(self, status: str, old_schema: Any, new_schema: Any, where: Where) -> bool:
         """Compare two event streams event by event; ``False`` if their events cannot be named."""
@@ -236,6 +340,23 @@ def _operations(resolver: Resolver) -> dict[tuple[str, str], _Operation]:
                 key = (method, _TEMPLATE.sub("{}", str(path)))
                 found[key] = _Operation(method, str(path), operation, shared)
     return found
+
+
+def _webhooks(resolver: Resolver) -> dict[tuple[str, str], Mapping[str, Any]]:
+    webhooks = resolver.document.get("webhooks")
+    found: dict[tuple[str, str], Mapping[str, Any]] = {}
+    for name, item in webhooks.items() if isinstance(webhooks, Mapping) else ():
+        item, _ = resolver.follow(item)
+        for method in _METHODS if isinstance(item, Mapping) else ():
+            operation = item.get(method)
+            if isinstance(operation, Mapping):
+                found[(str(name), method)] = operation
+    return found
+
+
+def _tags(operation: Mapping[str, Any]) -> list[str]:
+    tags = operation.get("tags")
+    return [str(tag) for tag in tags] if isinstance(tags, list) else []
 
 
 def _parameters(resolver: Resolver, op: _Operation) -> dict[tuple[str, str], Mapping[str, Any]]:

@@ -1,9 +1,11 @@
 """Changes as text (terminal), Markdown (CHANGES.md) or JSON (other tools).
 
-Breaking changes come first, then warnings, then the rest, each group in the order found. Text and
+Breaking changes come first, then warnings, then deprecations (rules that announce one, see
+:attr:`runspec.diff.rules.Rule.deprecation`: the Markdown of CHANGES.md gives them their own
+section, so a deprecation reads as such), then the rest, each group in the order found. Text and
 Markdown list a change once even when it is seen from several places (a component used by two
 operations and eleven stream events): the first place, then the others. JSON lists every change,
-ungrouped, with its rule id, severity and location fields.
+ungrouped, with its rule id (and oasdiff's for the same change), severity and location fields.
 """
 
 from __future__ import annotations
@@ -13,8 +15,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from runspec.diff.model import Change, Severity
+from runspec.diff.rules import RULES
 
-__all__ = ["FORMATS", "Group", "group_changes", "render", "summary"]
+__all__ = ["FORMATS", "Group", "group_changes", "is_deprecation", "render", "summary"]
 
 _HEADINGS = {
     Severity.BREAKING: "Breaking changes",
@@ -78,16 +81,32 @@ def _md_location(change: Change) -> str:
     return f"{head} `{change.path}`" if change.path else head
 
 
+def is_deprecation(change: Change) -> bool:
+    """Whether ``change`` announces a deprecation (an operation, a parameter, a property)."""
+    rule = RULES.get(change.rule)
+    return rule is not None and rule.deprecation
+
+
+def _sections(groups: list[Group]) -> list[tuple[str, list[Group]]]:
+    """(heading, groups) in report order: breaking, warnings, deprecations, the rest."""
+    sections = []
+    for severity in sorted(Severity, reverse=True):
+        if severity is Severity.INFO:
+            deprecations = [g for g in groups if is_deprecation(g.change)]
+            sections.append(("Deprecations", deprecations))
+        these = [
+            g for g in groups if g.change.severity == severity and not is_deprecation(g.change)
+        ]
+        sections.append((_HEADINGS[severity], these))
+    return [(heading, these) for heading, these in sections if these]
+
+
 def render_markdown(changes: Sequence[Change]) -> str:
     if not changes:
         return "No changes to the API.\n"
     out: list[str] = []
-    groups = group_changes(changes)
-    for severity in sorted(Severity, reverse=True):
-        these = [g for g in groups if g.change.severity == severity]
-        if not these:
-            continue
-        out.append(f"### {_HEADINGS[severity]} ({len(these)})\n")
+    for heading, these in _sections(group_changes(changes)):
+        out.append(f"### {heading} ({len(these)})\n")
         for group in these:
             change = group.change
             out.append(f"- {_md_location(change)}: {change.message} (`{change.rule}`)")
@@ -106,6 +125,7 @@ def render_json(changes: Sequence[Change]) -> str:
         "changes": [
             {
                 "id": change.rule,
+                "oasdiffId": RULES[change.rule].oasdiff_id if change.rule in RULES else None,
                 "severity": change.severity.label,
                 "operation": change.operation,
                 "operationId": change.operation_id,

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import unquote
 
+from runspec.diff.rules import KEYWORD_FAMILIES
 from runspec.diff.sources import DiffInputError
 
 __all__ = ["Bound", "Resolver", "SchemaView", "canonical", "merge_views"]
@@ -89,6 +90,24 @@ class SchemaView:
     read_only: bool = False
     write_only: bool = False
     content_schema: Any = None
+    content_media_type: str | None = None
+    content_encoding: str | None = None
+    format: str | None = None
+    default: tuple[Any] | None = None
+    """``(value,)`` when the schema has a ``default``, ``None`` when it has none."""
+    deprecated: bool = False
+    stability: str | None = None
+    """``x-stability-level`` (draft, alpha, beta, stable), when the schema gives one."""
+    extensible_enum: tuple[Any, ...] | None = None
+    """The values of ``x-extensible-enum`` (an open list: clients must expect others)."""
+    all_of: tuple[str, ...] = ()
+    """The components this schema itself lists in ``allOf`` (inline members are compared
+    property by property only)."""
+    components: frozenset[str] = frozenset()
+    """Every component merged into this view (through ``$ref`` or ``allOf``), by name."""
+    keywords: Mapping[str, str] = field(default_factory=dict)
+    """JSON Schema 2020-12 keywords by family (``contains``, ``if``, ...; see
+    :data:`runspec.diff.rules.KEYWORD_FAMILIES`), each as written (canonical JSON)."""
 
 
 class Resolver:
@@ -104,8 +123,8 @@ class Resolver:
         """The node a local ``$ref`` (``#/components/...``) points at."""
         if not ref.startswith("#"):
             raise DiffInputError(
-                f"external $ref {ref!r} is not supported: bundle the document first "
-                "(redocly bundle)"
+                f"external $ref {ref!r}: read the document with load_source, which follows "
+                "references to other files"
             )
         node: Any = self.document
         for part in ref[1:].split("/")[1:] if ref != "#" else []:
@@ -154,8 +173,14 @@ class Resolver:
     def _build(self, raw: Mapping[str, Any]) -> SchemaView:
         if isinstance(raw.get("$ref"), str):
             target, ref = self.follow({"$ref": raw["$ref"]})
-            base = replace(self.view(target), ref=ref)
+            target_view = self.view(target)
+            components = target_view.components | {str(ref).rsplit("/", 1)[-1]}
+            base = replace(target_view, ref=ref, components=components)
             siblings = {key: value for key, value in raw.items() if key != "$ref"}
+            if siblings.get("deprecated") is True:
+                base = replace(base, deprecated=True)
+            if isinstance(siblings.get("x-stability-level"), str):
+                base = replace(base, stability=siblings["x-stability-level"])
             if not _has_keywords(siblings):
                 return base
             return merge_views(base, self._own(siblings, raw))
@@ -185,7 +210,10 @@ class Resolver:
             items=schema.get("items"),
             additional=schema.get("additionalProperties"),
             discriminator=(
-                discriminator.get("propertyName") if isinstance(discriminator, Mapping) else None
+                discriminator.get("propertyName")
+                if isinstance(discriminator, Mapping)
+                and isinstance(discriminator.get("propertyName"), str)
+                else None
             ),
             mapping=dict(
                 _mapping(discriminator.get("mapping")) if isinstance(discriminator, Mapping) else {}
@@ -200,6 +228,21 @@ class Resolver:
             read_only=schema.get("readOnly") is True,
             write_only=schema.get("writeOnly") is True,
             content_schema=schema.get("contentSchema"),
+            content_media_type=_str(schema.get("contentMediaType")),
+            content_encoding=_str(schema.get("contentEncoding")),
+            format=schema.get("format") if isinstance(schema.get("format"), str) else None,
+            default=(schema["default"],) if "default" in schema else None,
+            deprecated=schema.get("deprecated") is True,
+            stability=_str(schema.get("x-stability-level")),
+            extensible_enum=(
+                tuple(schema["x-extensible-enum"])
+                if isinstance(schema.get("x-extensible-enum"), list)
+                else None
+            ),
+            all_of=tuple(
+                name for name in map(_member_name, schema.get("allOf") or ()) if name is not None
+            ),
+            keywords=_keywords(schema),
         )
         for keyword in ("oneOf", "anyOf"):
             members = schema.get(keyword)
@@ -281,7 +324,43 @@ def merge_views(a: SchemaView, b: SchemaView) -> SchemaView:
         read_only=a.read_only or b.read_only,
         write_only=a.write_only or b.write_only,
         content_schema=a.content_schema if a.content_schema is not None else b.content_schema,
+        content_media_type=a.content_media_type or b.content_media_type,
+        content_encoding=a.content_encoding or b.content_encoding,
+        format=a.format or b.format,
+        default=a.default if a.default is not None else b.default,
+        deprecated=a.deprecated or b.deprecated,
+        stability=a.stability or b.stability,
+        extensible_enum=a.extensible_enum if a.extensible_enum is not None else b.extensible_enum,
+        all_of=a.all_of,
+        components=a.components | b.components,
+        keywords=_merge_keywords(a.keywords, b.keywords),
     )
+
+
+def _member_name(member: Any) -> str | None:
+    """The component an ``allOf`` member names; ``None`` for an inline member."""
+    ref = member.get("$ref") if isinstance(member, Mapping) else None
+    return ref.rsplit("/", 1)[-1] if isinstance(ref, str) else None
+
+
+def _keywords(schema: Mapping[str, Any]) -> dict[str, str]:
+    found = {}
+    for family, names in KEYWORD_FAMILIES.items():
+        present = {name: schema[name] for name in names if name in schema}
+        if present:
+            found[family] = canonical(present)
+    return found
+
+
+def _merge_keywords(a: Mapping[str, str], b: Mapping[str, str]) -> Mapping[str, str]:
+    if not b:
+        return a
+    if not a:
+        return b
+    merged = dict(a)
+    for family, value in b.items():
+        merged[family] = value if family not in merged else f"[{merged[family]},{value}]"
+    return merged
 
 
 _ANNOTATIONS = frozenset(
@@ -295,6 +374,10 @@ def _has_keywords(schema: Mapping[str, Any]) -> bool:
 
 def _mapping(value: Any) -> Mapping[str, Any]:
     return value if isinstance(value, Mapping) else {}
+
+
+def _str(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
 
 
 def _int(value: Any) -> int | None:

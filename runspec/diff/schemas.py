@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from runspec.diff.lifecycle import stability_change
 from runspec.diff.record import Recorder, Where
 from runspec.diff.resolve import Resolver, SchemaView, canonical, merge_views
 
@@ -69,16 +70,41 @@ def _values(values: Sequence[Any]) -> str:
 class SchemaComparer:
     """Walks an old and a new schema in parallel and records every difference that matters."""
 
+    memoize = True
+    """Compare a pair of components once and replay the result where it is used again (a tenth
+    of the time on the spec, where every stream event reuses the run's schemas); tests turn it
+    off to check that the result is the same."""
+
     def __init__(self, old: Resolver, new: Resolver, recorder: Recorder) -> None:
         self.old = old
         self.new = new
         self.recorder = recorder
         self._stack: set[tuple[int, int]] = set()
         self._alive: list[tuple[Any, Any]] = []
+        """Every view compared so far: kept alive so that their ids stay unique."""
+        self._memo: dict[tuple[int, int, str, str, bool], list[tuple[str, str, str, str | None]]]
+        self._memo = {}
+        self._cuts = 0
 
-    def compare(self, old: Any, new: Any, at: Where, *, path: str = "") -> None:
-        """Compare two raw schemas (``None`` for "accepts anything") found at ``at``."""
+    def compare(self, old: Any, new: Any, at: Where, *, path: str = "", body: bool = False) -> None:
+        """Compare two raw schemas (``None`` for "accepts anything") found at ``at``; ``body``:
+        they are the whole body of a request or a response."""
+        if body:
+            self._wrapped(old, new, at)
         self._walk(old, new, at, path, None, depth=0, check_null=True)
+
+    def _wrapped(self, old: Any, new: Any, at: Where) -> None:
+        """A body that became a ``oneOf`` of alternatives."""
+        o, n = self.old.view(old), self.new.view(new)
+        if o.variants or not n.variants:
+            return
+        raw = n.raw if isinstance(n.raw, dict) else {}
+        if not isinstance(raw.get("oneOf"), list):
+            return
+        side = "request" if at.side == "request" else "response"
+        self.recorder.add(
+            f"{side}-body-wrapped-in-one-of", at, f"wrapped in a oneOf of {len(n.variants)}"
+        )
 
     # ---- the walk ------------------------------------------------------------------------------
     def _walk(
@@ -99,13 +125,38 @@ class SchemaComparer:
             origin = _Origin(ref)
         key = (id(o.raw), id(n.raw))
         if key in self._stack or depth > _MAX_DEPTH:
+            self._cuts += 1
+            return
+        # A pair reached through a $ref is the same comparison wherever it is used (its origin
+        # does not depend on the caller): compare it once, then replay what it found.
+        memo_key = (
+            (id(o), id(n), at.side, at.prefix, check_null)
+            if ref is not None and self.memoize
+            else None
+        )
+        found = self._memo.get(memo_key) if memo_key is not None else None
+        if found is not None:
+            self._replay(found, at, path)
             return
         self._stack.add(key)
-        self._alive.append((o.raw, n.raw))
+        self._alive.append((o, n))
+        start, cuts = len(self.recorder.changes), self._cuts
         try:
             self._node(o, n, at, path, origin, depth=depth, check_null=check_null)
         finally:
             self._stack.discard(key)
+        if memo_key is not None and self._cuts == cuts:  # a walk cut short by a cycle: not reusable
+            self._memo[memo_key] = [
+                (c.rule, c.path[len(path) :], c.message, c.origin)
+                for c in self.recorder.changes[start:]
+            ]
+
+    def _replay(self, found: list[tuple[str, str, str, str | None]], at: Where, path: str) -> None:
+        for rule, relative, message, origin in found:
+            relative = relative[1:] if relative.startswith(".") else relative
+            self.recorder.add(
+                rule, at, message, path=_join(path, relative) if relative else path, origin=origin
+            )
 
     def _node(
         self,
@@ -121,20 +172,29 @@ class SchemaComparer:
         emit = self._emitter(at, path, origin)
         if check_null:
             self._nullability(o, n, at, emit)
+        self._discriminator(o, n, at, emit)
+        self._all_of(o, n, at, emit)
         if o.variants or n.variants:
             self._variants(o, n, at, path, origin, depth=depth)
             return
         if not self._types(o, n, at, emit):
             return
         self._enum(o, n, at, emit)
+        self._extensible_enum(o, n, at, emit)
+        self._format(o, n, at, emit)
+        self._keywords(o, n, at, emit)
         if at.side == "request":
             self._limits(o, n, at, emit)
+            self._default(o, n, at, emit)
+        else:
+            self._response_limits(o, n, emit)
         if _may_be(o, "object") and _may_be(n, "object"):
             self._properties(o, n, at, path, origin, depth=depth)
             if isinstance(o.additional, dict) and isinstance(n.additional, dict):
                 self._child(o.additional, n.additional, at, path, origin, ".*", depth)
         if _may_be(o, "array") and _may_be(n, "array") and (o.items or n.items) is not None:
             self._child(o.items, n.items, at, path, origin, "[]", depth)
+        self._content(o, n, at, path, origin, depth=depth)
 
     def _child(
         self,
@@ -257,9 +317,150 @@ class SchemaComparer:
         if n.minimum is not None and (o.minimum is None or n.minimum.tighter_lower(o.minimum)):
             was = "unset" if o.minimum is None else str(o.minimum)
             emit(f"{at.prefix}-min-increased", f"minimum changed from {was} to {n.minimum}")
-        if n.pattern is not None and n.pattern != o.pattern:
-            was = "unset" if o.pattern is None else f"`{o.pattern}`"
-            emit(f"{at.prefix}-pattern-changed", f"pattern changed from {was} to `{n.pattern}`")
+        if n.pattern != o.pattern:
+            if o.pattern is None:
+                emit(f"{at.prefix}-pattern-added", f"must match `{n.pattern}`")
+            elif n.pattern is None:
+                emit(f"{at.prefix}-pattern-removed", f"no longer has to match `{o.pattern}`")
+            else:
+                emit(
+                    f"{at.prefix}-pattern-changed",
+                    f"pattern changed from `{o.pattern}` to `{n.pattern}`",
+                )
+
+    def _response_limits(
+        self, o: SchemaView, n: SchemaView, emit: Callable[[str, str], None]
+    ) -> None:
+        """Response-side limits that let through more than before."""
+        for rule, keyword, before, after, upper in (
+            ("max-length-increased", "maxLength", o.max_length, n.max_length, True),
+            ("max-items-increased", "maxItems", o.max_items, n.max_items, True),
+            ("min-length-decreased", "minLength", o.min_length, n.min_length, False),
+            ("min-items-decreased", "minItems", o.min_items, n.min_items, False),
+        ):
+            if before is None or before == after:
+                continue
+            if after is None:
+                unset = {"maxLength": "max-length-unset", "minItems": "min-items-unset"}
+                emit(f"response-property-{unset.get(keyword, rule)}", f"{keyword} {before} removed")
+            elif after > before if upper else after < before:
+                emit(f"response-property-{rule}", f"{keyword} changed from {before} to {after}")
+        if o.maximum is not None and (n.maximum is None or o.maximum.tighter_upper(n.maximum)):
+            now = "unset" if n.maximum is None else str(n.maximum)
+            emit("response-property-max-increased", f"maximum changed from {o.maximum} to {now}")
+        if o.minimum is not None and (n.minimum is None or o.minimum.tighter_lower(n.minimum)):
+            now = "unset" if n.minimum is None else str(n.minimum)
+            emit("response-property-min-decreased", f"minimum changed from {o.minimum} to {now}")
+        if n.pattern != o.pattern:
+            if o.pattern is None:
+                emit("response-property-pattern-added", f"matches `{n.pattern}`")
+            elif n.pattern is None:
+                emit("response-property-pattern-removed", f"no longer matches `{o.pattern}`")
+            else:
+                emit(
+                    "response-property-pattern-changed",
+                    f"pattern changed from `{o.pattern}` to `{n.pattern}`",
+                )
+
+    def _format(
+        self, o: SchemaView, n: SchemaView, at: Where, emit: Callable[[str, str], None]
+    ) -> None:
+        if o.format == n.format:
+            return
+        change = f"format changed from `{o.format or 'none'}` to `{n.format or 'none'}`"
+        if at.side == "request":
+            wider = n.format is None or (o.format, n.format) in _WIDER_FORMATS
+            emit(f"{at.prefix}-format-{'generalized' if wider else 'changed'}", change)
+        else:
+            narrower = o.format is None or (n.format, o.format) in _WIDER_FORMATS
+            emit(f"response-property-format-{'specialized' if narrower else 'changed'}", change)
+
+    def _extensible_enum(
+        self, o: SchemaView, n: SchemaView, at: Where, emit: Callable[[str, str], None]
+    ) -> None:
+        before = {canonical(v): v for v in o.extensible_enum or ()}
+        after = {canonical(v): v for v in n.extensible_enum or ()}
+        removed = [v for k, v in before.items() if k not in after]
+        added = [v for k, v in after.items() if k not in before]
+        prefix = at.prefix if at.side == "request" else "response-property"
+        if removed:
+            emit(f"{prefix}-x-extensible-enum-value-removed", f"{_values(removed)} removed")
+        if added:
+            emit(f"{prefix}-x-extensible-enum-value-added", f"{_values(added)} added")
+
+    def _keywords(
+        self, o: SchemaView, n: SchemaView, at: Where, emit: Callable[[str, str], None]
+    ) -> None:
+        """JSON Schema 2020-12 keywords, compared as written."""
+        prefix = at.prefix if at.side == "request" else "response-property"
+        for family in dict.fromkeys([*o.keywords, *n.keywords]):
+            before, after = o.keywords.get(family), n.keywords.get(family)
+            if before == after:
+                continue
+            action = "added" if before is None else "removed" if after is None else "changed"
+            emit(f"{prefix}-{family}-{action}", f"`{family}` {action}")
+
+    def _default(
+        self, o: SchemaView, n: SchemaView, at: Where, emit: Callable[[str, str], None]
+    ) -> None:
+        if o.default == n.default:
+            return
+        if o.default is None and n.default is not None:
+            emit(f"{at.prefix}-default-value-added", f"default `{canonical(n.default[0])}` added")
+        elif n.default is None and o.default is not None:
+            emit(
+                f"{at.prefix}-default-value-removed", f"default `{canonical(o.default[0])}` removed"
+            )
+        elif o.default is not None and n.default is not None:
+            was, now = canonical(o.default[0]), canonical(n.default[0])
+            if was != now:
+                emit(
+                    f"{at.prefix}-default-value-changed", f"default changed from `{was}` to `{now}`"
+                )
+
+    def _discriminator(
+        self, o: SchemaView, n: SchemaView, at: Where, emit: Callable[[str, str], None]
+    ) -> None:
+        if o.discriminator is None and n.discriminator is None:
+            return
+        p = f"{at.side}-property"
+        if o.discriminator is None:
+            emit(f"{p}-discriminator-added", f"discriminator `{n.discriminator}` added")
+            return
+        if n.discriminator is None:
+            emit(f"{p}-discriminator-removed", f"discriminator `{o.discriminator}` removed")
+            return
+        if o.discriminator != n.discriminator:
+            emit(
+                f"{p}-discriminator-property-name-changed",
+                f"discriminator changed from `{o.discriminator}` to `{n.discriminator}`",
+            )
+        before = {tag: str(ref).rsplit("/", 1)[-1] for tag, ref in o.mapping.items()}
+        after = {tag: str(ref).rsplit("/", 1)[-1] for tag, ref in n.mapping.items()}
+        for tag, target in before.items():
+            if tag not in after:
+                emit(f"{p}-discriminator-mapping-deleted", f"mapping `{tag}` removed")
+            elif after[tag] != target:
+                emit(
+                    f"{p}-discriminator-mapping-changed",
+                    f"`{tag}` maps to `{after[tag]}` instead of `{target}`",
+                )
+        for tag in after:
+            if tag not in before:
+                emit(f"{p}-discriminator-mapping-added", f"mapping `{tag}` added")
+
+    def _all_of(
+        self, o: SchemaView, n: SchemaView, at: Where, emit: Callable[[str, str], None]
+    ) -> None:
+        if o.all_of == n.all_of:
+            return
+        p = f"{at.side}-property"
+        for name in n.all_of:  # a member the old schema already was (or merged) is no news
+            if name not in o.all_of and name not in o.components:
+                emit(f"{p}-all-of-added", f"allOf member `{name}` added")
+        for name in o.all_of:
+            if name not in n.all_of and name not in n.components:
+                emit(f"{p}-all-of-removed", f"allOf member `{name}` removed")
 
     def _properties(
         self,
@@ -282,6 +483,10 @@ class SchemaComparer:
             emit = self._emitter(at, child_path, child_origin)
             old_view = self.old.view(o.properties.get(name)) if in_old else None
             new_view = self.new.view(n.properties.get(name)) if in_new else None
+            if old_view is not None and new_view is not None:
+                if self._visibility(old_view, new_view, name in n.required, at, emit):
+                    continue
+                self._deprecation(old_view, new_view, at, emit)
             if request and any(v is not None and v.read_only for v in (old_view, new_view)):
                 continue
             if not request and any(v is not None and v.write_only for v in (old_view, new_view)):
@@ -315,6 +520,77 @@ class SchemaComparer:
             assert old_view is not None
             assert new_view is not None
             self._child(old_view, new_view, at, path, origin, name, depth)
+
+    def _content(
+        self,
+        o: SchemaView,
+        n: SchemaView,
+        at: Where,
+        path: str,
+        origin: _Origin | None,
+        *,
+        depth: int,
+    ) -> None:
+        """A string that carries a document (``contentMediaType``/``contentEncoding``), and the
+        schema of that document (``contentSchema``), compared like the schema of a value."""
+        emit = self._emitter(at, path, origin)
+        prefix = at.prefix if at.side == "request" else "response-property"
+        for keyword, before, after in (
+            ("media-type", o.content_media_type, n.content_media_type),
+            ("encoding", o.content_encoding, n.content_encoding),
+        ):
+            if before != after:
+                emit(
+                    f"{prefix}-content-{keyword}-changed",
+                    f"content {keyword} changed from `{before or 'none'}` to `{after or 'none'}`",
+                )
+        if o.content_schema is None and n.content_schema is None:
+            return
+        if o.content_schema is None:
+            emit(f"{prefix}-content-schema-added", "the content must match a schema now")
+        elif n.content_schema is None:
+            emit(f"{prefix}-content-schema-removed", "the content no longer has a schema")
+        else:
+            self._child(o.content_schema, n.content_schema, at, path, origin, "<content>", depth)
+
+    def _visibility(
+        self,
+        o: SchemaView,
+        n: SchemaView,
+        required: bool,
+        at: Where,
+        emit: Callable[[str, str], None],
+    ) -> bool:
+        """readOnly (requests) and writeOnly (responses) transitions; whether one was found."""
+        if at.side == "request":
+            if n.read_only and not o.read_only:
+                emit("request-property-became-read-only", "became readOnly")
+            elif o.read_only and not n.read_only:
+                kind = "required" if required else "optional"
+                emit(f"request-{kind}-property-became-not-read-only", "no longer readOnly")
+            else:
+                return False
+            return True
+        if n.write_only and not o.write_only:
+            kind = "required" if required else "optional"
+            emit(f"response-{kind}-property-became-write-only", "became writeOnly")
+        elif o.write_only and not n.write_only:
+            emit("response-property-became-not-write-only", "no longer writeOnly")
+        else:
+            return False
+        return True
+
+    def _deprecation(
+        self, o: SchemaView, n: SchemaView, at: Where, emit: Callable[[str, str], None]
+    ) -> None:
+        if n.deprecated and not o.deprecated:
+            emit(f"{at.side}-property-deprecated", "deprecated")
+        elif o.deprecated and not n.deprecated:
+            emit(f"{at.side}-property-reactivated", "no longer deprecated")
+        change = stability_change(o.stability, n.stability)
+        if change is not None:
+            direction, message = change
+            emit(f"{at.side}-property-stability-{direction}", message)
 
     # ---- oneOf / anyOf -------------------------------------------------------------------------
     def _variants(
@@ -353,6 +629,10 @@ class SchemaComparer:
                     )
 
 
+_WIDER_FORMATS = frozenset({("int32", "int64"), ("float", "double"), ("int32", "double")})
+"""(narrow, wide) pairs of formats where every value of the first is a value of the second."""
+
+
 def _overlap(a: frozenset[str], b: frozenset[str]) -> frozenset[str]:
     both = a & b
     if ("integer" in a and "number" in b) or ("integer" in b and "number" in a):
@@ -374,7 +654,15 @@ def _alternatives(resolver: Resolver, view: SchemaView) -> list[SchemaView]:
 
 def _with_shared(shared: SchemaView, alt: SchemaView) -> SchemaView:
     combined = merge_views(replace(alt, nullable=None), shared)
-    return replace(combined, raw=alt.raw, ref=alt.ref, nullable=None)
+    # The union's discriminator picks the alternative; it is not the alternative's own.
+    return replace(
+        combined,
+        raw=alt.raw,
+        ref=alt.ref,
+        nullable=None,
+        discriminator=alt.discriminator,
+        mapping=alt.mapping,
+    )
 
 
 _KeyOf = Callable[[Resolver, SchemaView, SchemaView], str | None]

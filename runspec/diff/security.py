@@ -13,9 +13,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from runspec.diff.record import Recorder, Where
-from runspec.diff.resolve import Resolver
+from runspec.diff.resolve import Resolver, canonical
 
-__all__ = ["compare_security"]
+__all__ = ["compare_security", "compare_security_components"]
 
 # One alternative: the schemes it needs (by what they ask of the client) and their scopes.
 _Alternative = frozenset[tuple[str, frozenset[str]]]
@@ -103,3 +103,89 @@ def _describe(alternatives: list[_Alternative]) -> str:
             )
         )
     return " or ".join(parts)
+
+
+def compare_security_components(old: Resolver, new: Resolver, recorder: Recorder) -> None:
+    """The security schemes defined in ``components``, by name (informational: what operations
+    require is compared by :func:`compare_security`)."""
+    before = _schemes(old)
+    after = _schemes(new)
+    renamed = _renamed(before, after)
+    for name, scheme in before.items():
+        at = Where("", None, f"components securitySchemes {name}")
+        if name in renamed:
+            continue
+        if name not in after:
+            recorder.add("security-component-removed", at, "removed")
+            continue
+        other = after[name]
+        if scheme.get("type") != other.get("type"):
+            recorder.add(
+                "security-component-type-changed",
+                at,
+                f"type changed from `{scheme.get('type')}` to `{other.get('type')}`",
+            )
+        _compare_flows(_flows(scheme), _flows(other), at, recorder)
+    for name in after:
+        if name not in before and name not in renamed.values():
+            recorder.add(
+                "security-component-added",
+                Where("", None, f"components securitySchemes {name}"),
+                "added",
+            )
+
+
+def _renamed(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, str]:
+    """Old name to new name of schemes that only changed their name (nothing else)."""
+    gone = {canonical(scheme): name for name, scheme in before.items() if name not in after}
+    return {
+        gone[canonical(scheme)]: name
+        for name, scheme in after.items()
+        if name not in before and canonical(scheme) in gone
+    }
+
+
+def _schemes(resolver: Resolver) -> dict[str, Mapping[str, Any]]:
+    components = resolver.document.get("components")
+    schemes = components.get("securitySchemes") if isinstance(components, Mapping) else None
+    found = {}
+    for name, raw in schemes.items() if isinstance(schemes, Mapping) else ():
+        scheme, _ = resolver.follow(raw)
+        if isinstance(scheme, Mapping):
+            found[str(name)] = scheme
+    return found
+
+
+def _flows(scheme: Mapping[str, Any]) -> Mapping[str, Any]:
+    flows = scheme.get("flows")
+    return flows if isinstance(flows, Mapping) else {}
+
+
+def _compare_flows(
+    before: Mapping[str, Any], after: Mapping[str, Any], at: Where, recorder: Recorder
+) -> None:
+    for flow_name, flow in before.items():
+        other = after.get(flow_name)
+        if not isinstance(flow, Mapping) or not isinstance(other, Mapping):
+            continue
+        for url in ("authorizationUrl", "tokenUrl", "refreshUrl"):
+            if flow.get(url) != other.get(url):
+                recorder.add(
+                    "security-component-oauth-url-changed",
+                    at,
+                    f"{flow_name} {url} changed from `{flow.get(url)}` to `{other.get(url)}`",
+                )
+        old_scopes = (
+            set(flow.get("scopes") or ()) if isinstance(flow.get("scopes"), Mapping) else set()
+        )
+        new_scopes = (
+            set(other.get("scopes") or ()) if isinstance(other.get("scopes"), Mapping) else set()
+        )
+        for scope in sorted(new_scopes - old_scopes):
+            recorder.add(
+                "security-component-oauth-scope-added", at, f"{flow_name} scope `{scope}` added"
+            )
+        for scope in sorted(old_scopes - new_scopes):
+            recorder.add(
+                "security-component-oauth-scope-removed", at, f"{flow_name} scope `{scope}` removed"
+            )

@@ -6,10 +6,23 @@ before, that schema after".
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 Doc = dict[str, Any]
 Schema = Any
+
+
+@dataclass(frozen=True)
+class Case:
+    """The change from ``old`` to ``new`` reports ``rule`` (and the rules in ``also``, no other);
+    ``quiet`` is a similar change that must not report it."""
+
+    rule: str
+    old: Doc
+    new: Doc
+    quiet: tuple[Doc, Doc]
+    also: frozenset[str] = field(default=frozenset())
 
 
 def document(

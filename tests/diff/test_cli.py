@@ -17,11 +17,11 @@ import pytest
 from runspec.cli import main
 from runspec.diff import RULES
 from runspec.yamlio import dump_document
-from tests.diff.specs import STRING, prop, response_prop
+from tests.diff.specs import STRING, body, prop, response_prop
 
 BASE = prop(STRING)
 BREAKING = prop(STRING, required=True)  # request-property-became-required
-WARNING = prop({"type": "string", "pattern": "^a"})  # request-property-pattern-changed
+WARNING = body({"type": "object", "properties": {}})  # request-property-removed
 INFO = prop({"type": ["string", "null"]})  # request-property-became-nullable
 
 
@@ -87,6 +87,7 @@ def test_json_format_lists_every_change_with_id_severity_and_location(
     assert report["changes"] == [
         {
             "id": "response-property-enum-value-added",
+            "oasdiffId": "response-property-enum-value-added",
             "severity": "warning",
             "operation": "POST /things",
             "operationId": "createThing",
@@ -111,7 +112,7 @@ def test_markdown_format_puts_breaking_changes_first(
     )
     assert code == 1
     headings = [line for line in out.splitlines() if line.startswith("### ")]
-    assert headings == ["### Breaking changes (1)", "### Warnings (1)", "### Other changes (1)"]
+    assert headings == ["### Breaking changes (2)", "### Other changes (1)"]
     assert (
         "- `POST /things` request body `x`: became required (`request-property-became-required`)"
         in out
@@ -176,6 +177,31 @@ def test_list_rules_prints_every_rule_with_its_severity(capsys: pytest.CaptureFi
     assert code == 0
     listed = {line.split()[1]: line.split()[0] for line in out.splitlines()}
     assert listed == {rule.id: rule.severity.label for rule in RULES.values()}
+
+
+def test_list_rules_names_oasdiffs_rule_where_it_differs(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    out = _run(capsys, "--list-rules")[1]
+    lines = {line.split()[1]: line for line in out.splitlines()}
+    assert (
+        "oasdiff: request-property-type-changed (breaking)"
+        in (lines["request-property-format-changed"])
+    )
+    assert (
+        "oasdiff: response-property-one-of-added (breaking)"
+        in (lines["response-property-variant-added"])
+    )
+    assert "oasdiff: same" in lines["request-property-became-required"]
+    assert (
+        "(oasdiff also: request-property-any-of-removed)"
+        in (lines["request-property-variant-removed"])
+    )
+    assert "oasdiff: -" in lines["stream-event-removed"]
+    deliberate = lines["response-required-property-became-write-only"]
+    assert "oasdiff: same id (info)" not in deliberate
+    assert "oasdiff: response-required-property-became-write-only (info)" in deliberate
+    assert "(oasdiff: info)" in deliberate  # the description says why we judge otherwise
 
 
 def test_the_installed_command_runs_the_same_code(tmp_path: Path) -> None:

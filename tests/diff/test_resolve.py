@@ -116,9 +116,9 @@ def test_an_enum_without_null_is_not_nullable_even_if_the_type_list_says_so() ->
     assert diff_documents(prop(strict), prop({"type": "string", "enum": ["a"]})) == []
 
 
-def test_an_external_ref_is_an_input_error_that_says_to_bundle() -> None:
+def test_an_external_ref_in_a_document_given_as_data_says_how_to_read_it_whole() -> None:
     doc = prop({"$ref": "other.yaml#/Thing"})
-    with pytest.raises(DiffInputError, match="bundle"):
+    with pytest.raises(DiffInputError, match="load_source, which follows references"):
         diff_documents(doc, doc)
 
 

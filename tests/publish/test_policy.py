@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from runspec.diff import Change, Severity
+from runspec.diff import Change, Severity, diff_documents
 from runspec.publish import (
     Base,
     PublishError,
@@ -22,7 +22,7 @@ from runspec.publish import (
     render_changes,
 )
 from runspec.yamlio import dump_document
-from tests.diff.specs import STRING, prop
+from tests.diff.specs import STRING, document, operation, prop
 
 BREAKING = Change(
     "request-property-became-required",
@@ -81,6 +81,51 @@ def test_changes_md_names_the_base_and_puts_breaking_changes_first() -> None:
     text = render_changes(Base("v1.0.0", "1.0.0", [ADDITION, BREAKING]), "Runs API", "2.0.0")
     assert text.startswith("# Runs API 2.0.0\n\nChanges since `v1.0.0` (info.version 1.0.0)")
     assert text.index("### Breaking changes (1)") < text.index("### Other changes (1)")
+
+
+def _with_list_operation(**lifecycle: object) -> dict[str, object]:
+    """``POST /things`` and a ``GET /things`` carrying ``lifecycle`` fields."""
+    get = operation(operationId="listThings", **lifecycle)
+    return document({"/things": {"post": operation(), "get": get}})
+
+
+_ONLY_POST = document({"/things": {"post": operation()}})
+_SUNSET_PASSED = {"deprecated": True, "x-sunset": "2000-01-01"}
+_SUNSET_AHEAD = {"deprecated": True, "x-sunset": "2999-01-01"}
+
+
+def _since_v1(old: dict[str, object], new: dict[str, object]) -> Base:
+    return Base("v1.0.0", "1.0.0", diff_documents(old, new))
+
+
+def test_a_removal_after_its_sunset_is_allowed_in_a_minor_version() -> None:
+    base = _since_v1(_with_list_operation(**_SUNSET_PASSED), _ONLY_POST)
+    assert [c.rule for c in base.changes] == ["operation-removed-after-sunset"]
+    check_version_policy(base, "1.1.0")
+    with pytest.raises(PublishError, match="bump at least the minor version"):
+        check_version_policy(base, "1.0.1")
+
+
+def test_a_removal_before_its_sunset_needs_a_major_version() -> None:
+    base = _since_v1(_with_list_operation(**_SUNSET_AHEAD), _ONLY_POST)
+    with pytest.raises(PublishError, match="bump the major version") as refused:
+        check_version_policy(base, "1.1.0")
+    assert "[operation-removed-before-sunset]" in refused.value.problems[1]
+    check_version_policy(base, "2.0.0")
+
+
+def test_a_deprecation_needs_a_minor_version_and_is_reported_as_one() -> None:
+    base = _since_v1(_with_list_operation(), _with_list_operation(**_SUNSET_AHEAD))
+    with pytest.raises(PublishError, match="1 deprecation"):
+        check_version_policy(base, "1.0.0")
+    check_version_policy(base, "1.1.0")
+    text = render_changes(base, "Runs API", "1.1.0")
+    assert "### Deprecations (1)\n" in text
+    assert (
+        "- `GET /things`: deprecated, sunset 2999-01-01 (`operation-deprecated-with-sunset`)"
+        in (text)
+    )
+    assert "### Other changes" not in text
 
 
 def test_changes_md_of_a_first_publication_says_so() -> None:
