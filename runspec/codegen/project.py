@@ -90,12 +90,56 @@ class UnionAlias:
 
 
 @dataclass(frozen=True)
+class Hook:
+    """An ``on_...`` method of an event handler: called with the payload of one event."""
+
+    event: str
+    name: str
+    payload: str
+
+
+RUN_EVENT = "thread.run.created"
+MESSAGE_DONE_EVENT = "thread.message.completed"
+MESSAGE_DELTA_EVENT = "thread.message.delta"
+TEXT_DELTA_PART = "MessageDeltaContentTextObject"
+
+
+@dataclass(frozen=True)
+class StreamHelpers:
+    """The official SDK's stream helpers, for an event union that reports a run's progress.
+
+    They exist when the union has the events the SDK's helpers read: ``thread.run.created`` (its
+    payload is the run every ``thread.run.*`` event carries), ``thread.message.completed`` (the
+    final messages) and ``thread.message.delta`` (the text pieces, in parts of the class
+    :data:`TEXT_DELTA_PART`); names, not shapes, because the SDK's helpers are defined by them.
+    """
+
+    stream: str  # the stream class: the union's name without "Event", e.g. AssistantStream
+    handler: str  # the event-handler base class, e.g. AssistantEventHandler
+    run: str
+    message: str
+    delta: str
+    hooks: tuple[Hook, ...]
+    message_done: str = MESSAGE_DONE_EVENT
+    text_part: str = TEXT_DELTA_PART
+
+
+def _hook_name(event: str) -> str:
+    """``thread.run.step.delta`` -> ``on_run_step_delta``; ``thread.created`` -> ``on_thread_created``."""
+    parts = event.split(".")
+    if len(parts) > 2 and parts[0] == "thread":
+        parts = parts[1:]
+    return "on_" + snake_case("_".join(parts))
+
+
+@dataclass(frozen=True)
 class EventClasses:
     """An event union with the generated class names of its envelopes and payloads."""
 
     union: EventUnion
     envelope: Mapping[str, ModelRef]  # event name -> envelope class
     payload: Mapping[str, ModelRef]  # event name -> payload class
+    helpers: StreamHelpers | None = None
 
     @property
     def imports(self) -> list[ModelRef]:
@@ -253,7 +297,22 @@ def _event_classes(
 
     envelope = {m.event: ref(m.schema) for m in union.members}
     payload = {m.event: ref(m.payload) for m in union.members if m.payload is not None}
-    return EventClasses(union, envelope, payload)
+    helpers = None
+    needed = (RUN_EVENT, MESSAGE_DONE_EVENT, MESSAGE_DELTA_EVENT)
+    if all(event in payload for event in needed) and TEXT_DELTA_PART in by_class:
+        base = union.schema.removesuffix("Event")
+        hooks = tuple(
+            Hook(m.event, _hook_name(m.event), payload[m.event].name) for m in union.data_events
+        )
+        helpers = StreamHelpers(
+            stream=f"{base}Stream",
+            handler=f"{base.removesuffix('Stream')}EventHandler",
+            run=payload[RUN_EVENT].name,
+            message=payload[MESSAGE_DONE_EVENT].name,
+            delta=payload[MESSAGE_DELTA_EVENT].name,
+            hooks=hooks,
+        )
+    return EventClasses(union, envelope, payload, helpers)
 
 
 def _union_aliases(
@@ -289,7 +348,19 @@ def _raise(message: str) -> None:
 
 
 # Arguments every generated function has, besides the operation's parameters.
-RESERVED_ARGUMENTS = frozenset({"client", "body", "max_retries", "timeout"})
+RESERVED_ARGUMENTS = frozenset(
+    {
+        "client",
+        "body",
+        "max_retries",
+        "timeout",
+        "extra_headers",
+        "extra_query",
+        "extra_body",
+        "idempotency_key",
+        "event_handler",
+    }
+)
 
 
 def _check_argument_names(data: GeneratorData) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping
 from typing import Any, Literal, Self
 
@@ -9,7 +10,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.run_status import RunStatus, check_run_status
-from ..models.tool_choice_mode import TOOL_CHOICE_MODE_VALUES, ToolChoiceMode
+from ..models.tool_choice_mode import TOOL_CHOICE_MODE_VALUES, ToolChoiceMode, check_tool_choice_mode
 from ..types import UNSET, Unset
 
 _PROPERTY_NAMES = frozenset(
@@ -231,6 +232,15 @@ class RunObject:
             run_object.additional_properties = {key: value for key, value in d.items() if key not in _PROPERTY_NAMES}
         return run_object
 
+    def to_json(self) -> str:
+        """This object as JSON text: ``to_dict()``, serialized."""
+        return json.dumps(self.to_dict())
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> Self:
+        """Build from JSON text, like :meth:`from_dict`."""
+        return cls.from_dict(json.loads(text))
+
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
@@ -280,6 +290,9 @@ def _parse_tool_choice(data: object) -> AssistantsNamedToolChoice | None | ToolC
         return AssistantsNamedToolChoice.from_dict(data)
     if isinstance(data, str) and data in TOOL_CHOICE_MODE_VALUES:
         return data
+    if isinstance(data, str):
+        # A value a newer server added to the enum: kept (TypeError when parsing strictly).
+        return check_tool_choice_mode(data)
     raise TypeError(f"tool_choice: unexpected {type(data).__name__} {data!r:.80}")
 
 
