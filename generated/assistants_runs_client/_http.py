@@ -342,7 +342,7 @@ def parse_json(response: httpx.Response, parse: Callable[[Any], T]) -> T:
     except ValueError as exc:
         content_type = response.headers.get("content-type") or "no content type"
         raise APIResponseValidationError(
-            f"expected a JSON answer, got {content_type}: {exc}", response=response
+            f"expected a JSON answer, got {content_type}: {exc}", response=response, body=response.text
         ) from exc
     try:
         return parse(data)

@@ -88,8 +88,8 @@ __all__ = [
     "UnknownEvent",
     "AssistantStreamEvent",
     "decode_assistant_stream_event",
-    "AssistantStreamStream",
-    "AsyncAssistantStreamStream",
+    "AssistantStream",
+    "AsyncAssistantStream",
     "AssistantEventHandler",
     "AsyncAssistantEventHandler",
 ]
@@ -339,7 +339,10 @@ class Stream(Generic[EventT]):
         raise IncompleteStreamError("the stream ended before its end-of-stream event", response=response)
 
     def until_done(self) -> None:
-        """Read the stream to its end (handing each event to the event handler, if any)."""
+        """Read the stream to its end (handing each event to the event handler, if any); nothing
+        if it has been read already."""
+        if self._iterated:
+            return
         for _ in self:
             pass
 
@@ -447,7 +450,10 @@ class AsyncStream(Generic[EventT]):
         raise IncompleteStreamError("the stream ended before its end-of-stream event", response=response)
 
     async def until_done(self) -> None:
-        """Read the stream to its end (handing each event to the event handler, if any)."""
+        """Read the stream to its end (handing each event to the event handler, if any); nothing
+        if it has been read already."""
+        if self._iterated:
+            return
         async for _ in self:
             pass
 
@@ -550,7 +556,7 @@ class AssistantEventHandler:
         """``thread.message.incomplete``."""
 
 
-class AssistantStreamStream(Stream[AssistantStreamEvent]):
+class AssistantStream(Stream[AssistantStreamEvent]):
     """A stream of run events with the official SDK's helpers: :meth:`until_done`,
     :meth:`get_final_run`, :meth:`get_final_messages`, :attr:`text_deltas`, and an event handler."""
 
@@ -709,7 +715,7 @@ class AsyncAssistantEventHandler:
         """``thread.message.incomplete``."""
 
 
-class AsyncAssistantStreamStream(AsyncStream[AssistantStreamEvent]):
+class AsyncAssistantStream(AsyncStream[AssistantStreamEvent]):
     """A stream of run events with the official SDK's helpers: :meth:`until_done`,
     :meth:`get_final_run`, :meth:`get_final_messages`, :attr:`text_deltas`, and an event handler."""
 

@@ -305,7 +305,7 @@ def _event_classes(
             Hook(m.event, _hook_name(m.event), payload[m.event].name) for m in union.data_events
         )
         helpers = StreamHelpers(
-            stream=f"{base}Stream",
+            stream=base if base.endswith("Stream") else f"{base}Stream",
             handler=f"{base.removesuffix('Stream')}EventHandler",
             run=payload[RUN_EVENT].name,
             message=payload[MESSAGE_DONE_EVENT].name,

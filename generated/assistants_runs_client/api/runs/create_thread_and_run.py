@@ -22,9 +22,9 @@ from ...models.create_thread_and_run_request import CreateThreadAndRunRequest
 from ...models.run_object import RunObject
 from ...streaming import (
     AssistantEventHandler,
-    AssistantStreamStream,
+    AssistantStream,
     AsyncAssistantEventHandler,
-    AsyncAssistantStreamStream,
+    AsyncAssistantStream,
     decode_assistant_stream_event,
 )
 from ...types import UNSET, Response, TimeoutTypes, Unset, strict_parsing
@@ -297,7 +297,7 @@ def stream(
     extra_body: Mapping[str, Any] | None = None,
     idempotency_key: str | None = None,
     event_handler: AssistantEventHandler | None = None,
-) -> AssistantStreamStream:
+) -> AssistantStream:
     """Create a thread and run it, streamed.
 
     Sends ``"stream": true`` and yields the events as they arrive (see :mod:`assistants_runs_client.streaming`);
@@ -326,10 +326,10 @@ def stream(
         errors.IncompleteStreamError: (While iterating) the stream ended before its end.
 
     Returns:
-        AssistantStreamStream: a context manager and iterator of the events.
+        AssistantStream: a context manager and iterator of the events.
     """
 
-    return AssistantStreamStream(
+    return AssistantStream(
         client,
         with_extras(
             _stream_kwargs(
@@ -358,7 +358,7 @@ def astream(
     extra_body: Mapping[str, Any] | None = None,
     idempotency_key: str | None = None,
     event_handler: AsyncAssistantEventHandler | None = None,
-) -> AsyncAssistantStreamStream:
+) -> AsyncAssistantStream:
     """Create a thread and run it, streamed.
 
     Sends ``"stream": true`` and yields the events as they arrive (see :mod:`assistants_runs_client.streaming`);
@@ -387,10 +387,10 @@ def astream(
         errors.IncompleteStreamError: (While iterating) the stream ended before its end.
 
     Returns:
-        AsyncAssistantStreamStream: an async context manager and iterator of the events.
+        AsyncAssistantStream: an async context manager and iterator of the events.
     """
 
-    return AsyncAssistantStreamStream(
+    return AsyncAssistantStream(
         client,
         with_extras(
             _stream_kwargs(
