@@ -227,6 +227,8 @@ class ClientProject(Project):
         by_endpoint = {_identifier(op, config): stream for op, stream in facts.streaming.items()}
         _check_argument_names(openapi)
         self.env.globals.update(
+            operation_modules=_operation_modules(openapi, config),
+            request_models=_request_models(openapi),
             operation_ids={_identifier(op, config): op for op in facts.operation_ids},
             streaming_by_endpoint=by_endpoint,
             raise_codegen_error=_raise,
@@ -337,6 +339,40 @@ def _union_aliases(
             UnionAlias(name, snake_case(name), union.description, union.tag, tuple(members))
         )
     return aliases
+
+
+@dataclass(frozen=True)
+class OperationModule:
+    """``api/<tag>/<name>.py``: the module of one operation."""
+
+    tag: str
+    name: str
+
+
+def _operation_modules(data: GeneratorData, config: Config) -> list[OperationModule]:
+    """Every operation's module, as the stock ``_build_api`` names them; re-exported by the
+    package, so a program imports client, operations and request models in one line."""
+    found = {
+        OperationModule(_identifier(str(tag), config), _identifier(str(endpoint.name), config))
+        for tag, collection in data.endpoint_collections_by_tag.items()
+        for endpoint in collection.endpoints
+    }
+    names = [m.name for m in found]
+    if len(set(names)) != len(names):
+        raise CodegenError("two operations have the same name in different tags")
+    return sorted(found, key=lambda m: m.name)
+
+
+def _request_models(data: GeneratorData) -> list[ModelRef]:
+    """The models of the operations' request bodies, re-exported by the package."""
+    found = {
+        ModelRef(str(body.prop.class_info.module_name), str(body.prop.class_info.name))
+        for collection in data.endpoint_collections_by_tag.values()
+        for endpoint in collection.endpoints
+        for body in endpoint.bodies
+        if isinstance(body.prop, ModelProperty)
+    }
+    return sorted(found, key=lambda r: r.name)
 
 
 def _identifier(name: str, config: Config) -> str:
