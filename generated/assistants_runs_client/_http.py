@@ -9,9 +9,11 @@ Timeouts. ``timeout=t`` (a number) bounds each attempt as a whole: connecting, s
 for the answer and reading its last byte take t seconds together, not t each. For a stream, t
 bounds opening it, and then the time between two events (keep-alive comments do not count as
 events). An ``httpx.Timeout`` keeps httpx's per-phase limits, and its largest value is the bound
-of the whole. The async functions enforce the bound exactly (a cancel scope); the sync ones check
-it whenever data arrives, and each wait for data is limited by httpx to t, so a sync call that
-stops receiving ends after at most 2t. A retry is a new attempt with a new bound.
+of the whole. The async functions enforce the bound exactly (a cancel scope). The sync ones cannot
+interrupt a read: they check the bound each time a piece of the body arrives, and httpx limits each
+wait for data to t, so a sync call whose server drips its body ends at the first piece after t,
+and one whose server goes silent within 2t (the status line and headers are bounded per read
+only). A retry is a new attempt with a new bound.
 
 Speed. Requests are built by httpx (``build_request``) with an absolute URL, which httpx takes as
 it is (joining a relative one to its ``base_url`` costs as much as the rest of building), and go

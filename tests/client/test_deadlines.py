@@ -23,6 +23,9 @@ BODY = CreateRunRequest(assistant_id="asst_abc123")
 RUN = json.dumps(run_example()).encode()
 # Slow enough that no single wait hits the timeout; the whole answer would take minutes.
 DRIP = 0.1
+# What a loaded machine may add to the bound before the error reaches the test (scheduling, the
+# connection's teardown); far below what the answers would take without the bound.
+SLACK = 0.8
 
 
 def dripping_body() -> list[Step]:
@@ -60,7 +63,7 @@ def test_a_dripping_body_ends_the_call_at_the_timeout() -> None:
     with scripted_server(dripping_body()) as server:
         client = client_of(server.base_url)
         elapsed = timed(lambda: create_run.sync(THREAD, client=client, body=BODY))
-    assert TIMEOUT <= elapsed < 2 * TIMEOUT + 0.5
+    assert TIMEOUT <= elapsed < 2 * TIMEOUT + SLACK
 
 
 @pytest.mark.anyio
@@ -68,7 +71,7 @@ async def test_a_dripping_body_ends_the_async_call_at_the_timeout() -> None:
     with scripted_server(dripping_body()) as server:
         client = client_of(server.base_url)
         elapsed = await atimed(lambda: create_run.asyncio(THREAD, client=client, body=BODY))
-    assert TIMEOUT <= elapsed < TIMEOUT + 0.3
+    assert TIMEOUT <= elapsed < TIMEOUT + SLACK
 
 
 @pytest.mark.parametrize(
@@ -89,7 +92,7 @@ def test_a_stream_without_events_ends_at_the_timeout(
 
         elapsed = timed(read)
     assert len(received) == events
-    assert TIMEOUT <= elapsed < 2 * TIMEOUT + 0.5 + events * 0.05
+    assert TIMEOUT <= elapsed < 2 * TIMEOUT + SLACK + events * 0.05
 
 
 @pytest.mark.anyio
@@ -112,7 +115,7 @@ async def test_an_async_stream_without_events_ends_at_the_timeout(
 
         elapsed = await atimed(read)
     assert len(received) == events
-    assert TIMEOUT <= elapsed < TIMEOUT + 0.3 + events * 0.05
+    assert TIMEOUT <= elapsed < TIMEOUT + SLACK + events * 0.05
 
 
 def test_a_slow_but_steady_stream_is_not_cut_off() -> None:

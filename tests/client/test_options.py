@@ -146,3 +146,24 @@ def test_openai_log_sends_the_log_to_stderr_without_the_key(level: str) -> None:
     assert f"POST {base_url}/threads/{THREAD}/runs -> 200 (request id req_7, retry 0" in done.stderr
     assert ("request headers" in done.stderr) == (level == "debug")
     assert API_KEY not in done.stderr
+
+
+@pytest.mark.anyio
+async def test_async_calls_keep_extras_and_a_users_own_httpx_client() -> None:
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return json_response(200, run_example())
+
+    mine = httpx.AsyncClient(transport=httpx.MockTransport(handler))
+    client = AuthenticatedClient(base_url=BASE_URL, token=API_KEY).set_async_httpx_client(mine)
+    await create_run.asyncio(
+        THREAD, client=client, body=BODY, extra_headers={"X-Team": "blue"}, idempotency_key="k1"
+    )
+    request = seen[0]
+    assert str(request.url) == f"{BASE_URL}/threads/{THREAD}/runs"
+    assert request.headers["authorization"] == f"Bearer {API_KEY}"
+    assert request.headers["openai-beta"] == "assistants=v2"
+    assert (request.headers["x-team"], request.headers["idempotency-key"]) == ("blue", "k1")
+    await mine.aclose()
