@@ -7,7 +7,10 @@ not know (a run status ``"paused"`` from a newer server) is kept as an :class:`U
 exhaustive. A client made with ``strict=True`` raises
 :class:`~assistants_runs_client.errors.APIResponseValidationError` instead. A required field the answer
 leaves out is always an ``APIResponseValidationError`` naming it: its type promises the value, and
-an object without it would fail far from the cause (the SDK's ``AttributeError`` on first use).
+an object without it would fail far from the cause (the SDK's ``AttributeError`` on first use),
+except that a required field whose value may be ``null`` reads as ``None`` when it is missing
+(its type says it can be None; code written for the spec handles that). ``strict=True`` makes a
+missing field an error in every case.
 """
 
 from collections.abc import Iterator, Mapping, MutableMapping
@@ -73,6 +76,11 @@ def strict_parsing(strict: bool = True) -> Iterator[None]:
         _strict.reset(token)
 
 
+def is_strict() -> bool:
+    """Whether parsing is strict here (see :func:`strict_parsing`)."""
+    return _strict.get()
+
+
 def unknown_value(value: object, name: str, allowed: frozenset[str]) -> UnknownValue:
     """``value`` kept as an :class:`UnknownValue`; TypeError if it is not a string, or if parsing is
     strict (see :func:`strict_parsing`)."""
@@ -135,6 +143,7 @@ __all__ = [
     "TimeoutTypes",
     "UnknownValue",
     "Unset",
+    "is_strict",
     "strict_parsing",
     "unknown_value",
 ]

@@ -226,6 +226,7 @@ class ClientProject(Project):
         self.union_aliases = _union_aliases(facts, spec, openapi, config)
         by_endpoint = {_identifier(op, config): stream for op, stream in facts.streaming.items()}
         _check_argument_names(openapi)
+        self.env.tests["admits_none"] = props.admits_none
         self.env.globals.update(
             operation_modules=_operation_modules(openapi, config),
             request_models=_request_models(openapi),

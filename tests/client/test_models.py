@@ -164,10 +164,19 @@ def test_data_that_breaks_the_schema_is_refused_when_parsing_strictly(
         RunObject.from_dict(data)
 
 
-def test_a_missing_required_field_is_refused_even_when_lenient() -> None:
+def test_a_missing_required_field_that_cannot_be_null_is_refused() -> None:
     data = run_example()
     del data["status"]
     with pytest.raises(KeyError, match="status"):
+        RunObject.from_dict(data)
+
+
+def test_a_missing_required_field_that_may_be_null_reads_as_none_unless_strict() -> None:
+    data = run_example()
+    del data["usage"], data["expires_at"]
+    run = RunObject.from_dict(data)
+    assert (run.usage, run.expires_at) == (None, None)
+    with strict_parsing(), pytest.raises(KeyError, match=r"usage|expires_at"):
         RunObject.from_dict(data)
 
 

@@ -107,6 +107,15 @@ def test_a_strict_client_refuses_unknown_enum_values(serve: Serve) -> None:
         create_run.sync(THREAD, client=serve(handler, strict=True), body=BODY)
 
 
+def test_a_strict_client_refuses_a_missing_nullable_field(serve: Serve) -> None:
+    older = run_example()
+    del older["usage"]
+    handler, _ = scripted(json_response(200, older), json_response(200, older))
+    assert create_run.sync(THREAD, client=serve(handler), body=BODY).usage is None
+    with pytest.raises(errors.APIResponseValidationError, match="missing field 'usage'"):
+        create_run.sync(THREAD, client=serve(handler, strict=True), body=BODY)
+
+
 def test_each_request_is_logged_with_method_url_status_request_id_retry_and_time(
     serve: Serve, caplog: pytest.LogCaptureFixture
 ) -> None:

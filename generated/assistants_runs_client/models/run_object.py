@@ -11,7 +11,26 @@ from attrs import field as _attrs_field
 
 from ..models.run_status import RunStatus, check_run_status
 from ..models.tool_choice_mode import TOOL_CHOICE_MODE_VALUES, ToolChoiceMode, check_tool_choice_mode
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_strict
+
+# Required fields that may be null: missing, they read as None unless parsing is strict.
+_NULL_WHEN_MISSING: dict[str, None] = {
+    "required_action": None,
+    "last_error": None,
+    "expires_at": None,
+    "started_at": None,
+    "cancelled_at": None,
+    "failed_at": None,
+    "completed_at": None,
+    "incomplete_details": None,
+    "metadata": None,
+    "usage": None,
+    "max_prompt_tokens": None,
+    "max_completion_tokens": None,
+    "truncation_strategy": None,
+    "tool_choice": None,
+    "response_format": None,
+}
 
 _PROPERTY_NAMES = frozenset(
     (
@@ -158,7 +177,19 @@ class RunObject:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """Build from JSON data; raises KeyError, TypeError or ValueError if it does not fit."""
+        """Build from JSON data; raises KeyError, TypeError or ValueError if it does not fit.
+
+        A required field that may be null and is missing reads as None, unless parsing is strict
+        (see :mod:`assistants_runs_client.types`)."""
+        try:
+            return cls._from_dict(src_dict)
+        except KeyError:
+            if is_strict() or _NULL_WHEN_MISSING.keys() <= src_dict.keys():
+                raise
+            return cls._from_dict({**_NULL_WHEN_MISSING, **src_dict})
+
+    @classmethod
+    def _from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = src_dict
         id = d["id"]
         object_ = d["object"]
