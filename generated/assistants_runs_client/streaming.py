@@ -469,8 +469,9 @@ class AssistantEventHandler:
     ``event_handler=`` to ``stream()``, then call ``stream.until_done()``.
 
     Each event calls :meth:`on_event`, then the method named after it (``thread.run.completed``
-    -> ``on_run_completed``) with its payload; text pieces also call :meth:`on_text_delta`, and
-    the end of the stream :meth:`on_end`. An exception raised while reading calls
+    -> ``on_run_completed``) with its payload, and for a ``.completed`` event also the official
+    SDK's name (``on_message_done``, ``on_run_step_done``); text pieces also call
+    :meth:`on_text_delta`, and the end of the stream :meth:`on_end`. An exception raised while reading calls
     :meth:`on_exception` before it propagates.
     """
 
@@ -504,6 +505,9 @@ class AssistantEventHandler:
     def on_run_completed(self, data: RunObject) -> None:
         """``thread.run.completed``."""
 
+    def on_run_done(self, data: RunObject) -> None:
+        """``thread.run.completed``."""
+
     def on_run_incomplete(self, data: RunObject) -> None:
         """``thread.run.incomplete``."""
 
@@ -531,6 +535,9 @@ class AssistantEventHandler:
     def on_run_step_completed(self, data: RunStepObject) -> None:
         """``thread.run.step.completed``."""
 
+    def on_run_step_done(self, data: RunStepObject) -> None:
+        """``thread.run.step.completed``."""
+
     def on_run_step_failed(self, data: RunStepObject) -> None:
         """``thread.run.step.failed``."""
 
@@ -550,6 +557,9 @@ class AssistantEventHandler:
         """``thread.message.delta``."""
 
     def on_message_completed(self, data: MessageObject) -> None:
+        """``thread.message.completed``."""
+
+    def on_message_done(self, data: MessageObject) -> None:
         """``thread.message.completed``."""
 
     def on_message_incomplete(self, data: MessageObject) -> None:
@@ -584,8 +594,7 @@ class AssistantStream(Stream[AssistantStreamEvent]):
         handler = self.event_handler
         if handler is not None:
             handler.on_event(event)
-            hook = _ASSISTANT_EVENT_HANDLER_HOOKS.get(event.event)
-            if hook is not None:
+            for hook in _ASSISTANT_EVENT_HANDLER_HOOKS.get(event.event, ()):
                 getattr(handler, hook)(data)
             if isinstance(data, MessageDeltaObject):
                 for text in _text_pieces(data):
@@ -628,8 +637,9 @@ class AsyncAssistantEventHandler:
     ``event_handler=`` to ``astream()``, then call ``await stream.until_done()``.
 
     Each event calls :meth:`on_event`, then the method named after it (``thread.run.completed``
-    -> ``on_run_completed``) with its payload; text pieces also call :meth:`on_text_delta`, and
-    the end of the stream :meth:`on_end`. An exception raised while reading calls
+    -> ``on_run_completed``) with its payload, and for a ``.completed`` event also the official
+    SDK's name (``on_message_done``, ``on_run_step_done``); text pieces also call
+    :meth:`on_text_delta`, and the end of the stream :meth:`on_end`. An exception raised while reading calls
     :meth:`on_exception` before it propagates.
     """
 
@@ -663,6 +673,9 @@ class AsyncAssistantEventHandler:
     async def on_run_completed(self, data: RunObject) -> None:
         """``thread.run.completed``."""
 
+    async def on_run_done(self, data: RunObject) -> None:
+        """``thread.run.completed``."""
+
     async def on_run_incomplete(self, data: RunObject) -> None:
         """``thread.run.incomplete``."""
 
@@ -690,6 +703,9 @@ class AsyncAssistantEventHandler:
     async def on_run_step_completed(self, data: RunStepObject) -> None:
         """``thread.run.step.completed``."""
 
+    async def on_run_step_done(self, data: RunStepObject) -> None:
+        """``thread.run.step.completed``."""
+
     async def on_run_step_failed(self, data: RunStepObject) -> None:
         """``thread.run.step.failed``."""
 
@@ -709,6 +725,9 @@ class AsyncAssistantEventHandler:
         """``thread.message.delta``."""
 
     async def on_message_completed(self, data: MessageObject) -> None:
+        """``thread.message.completed``."""
+
+    async def on_message_done(self, data: MessageObject) -> None:
         """``thread.message.completed``."""
 
     async def on_message_incomplete(self, data: MessageObject) -> None:
@@ -743,8 +762,7 @@ class AsyncAssistantStream(AsyncStream[AssistantStreamEvent]):
         handler = self.event_handler
         if handler is not None:
             await handler.on_event(event)
-            hook = _ASSISTANT_EVENT_HANDLER_HOOKS.get(event.event)
-            if hook is not None:
+            for hook in _ASSISTANT_EVENT_HANDLER_HOOKS.get(event.event, ()):
                 await getattr(handler, hook)(data)
             if isinstance(data, MessageDeltaObject):
                 for text in _text_pieces(data):
@@ -791,29 +809,38 @@ def _text_pieces(delta: MessageDeltaObject) -> Iterator[str]:
                 yield part.text.value
 
 
-# Event name -> the handler method its payload goes to.
-_ASSISTANT_EVENT_HANDLER_HOOKS: dict[str, str] = {
-    "thread.created": "on_thread_created",
-    "thread.run.created": "on_run_created",
-    "thread.run.queued": "on_run_queued",
-    "thread.run.in_progress": "on_run_in_progress",
-    "thread.run.requires_action": "on_run_requires_action",
-    "thread.run.completed": "on_run_completed",
-    "thread.run.incomplete": "on_run_incomplete",
-    "thread.run.failed": "on_run_failed",
-    "thread.run.cancelling": "on_run_cancelling",
-    "thread.run.cancelled": "on_run_cancelled",
-    "thread.run.expired": "on_run_expired",
-    "thread.run.step.created": "on_run_step_created",
-    "thread.run.step.in_progress": "on_run_step_in_progress",
-    "thread.run.step.delta": "on_run_step_delta",
-    "thread.run.step.completed": "on_run_step_completed",
-    "thread.run.step.failed": "on_run_step_failed",
-    "thread.run.step.cancelled": "on_run_step_cancelled",
-    "thread.run.step.expired": "on_run_step_expired",
-    "thread.message.created": "on_message_created",
-    "thread.message.in_progress": "on_message_in_progress",
-    "thread.message.delta": "on_message_delta",
-    "thread.message.completed": "on_message_completed",
-    "thread.message.incomplete": "on_message_incomplete",
+# Event name -> the handler methods its payload goes to.
+_ASSISTANT_EVENT_HANDLER_HOOKS: dict[str, tuple[str, ...]] = {
+    "thread.created": ("on_thread_created",),
+    "thread.message.completed": (
+        "on_message_completed",
+        "on_message_done",
+    ),
+    "thread.message.created": ("on_message_created",),
+    "thread.message.delta": ("on_message_delta",),
+    "thread.message.in_progress": ("on_message_in_progress",),
+    "thread.message.incomplete": ("on_message_incomplete",),
+    "thread.run.cancelled": ("on_run_cancelled",),
+    "thread.run.cancelling": ("on_run_cancelling",),
+    "thread.run.completed": (
+        "on_run_completed",
+        "on_run_done",
+    ),
+    "thread.run.created": ("on_run_created",),
+    "thread.run.expired": ("on_run_expired",),
+    "thread.run.failed": ("on_run_failed",),
+    "thread.run.in_progress": ("on_run_in_progress",),
+    "thread.run.incomplete": ("on_run_incomplete",),
+    "thread.run.queued": ("on_run_queued",),
+    "thread.run.requires_action": ("on_run_requires_action",),
+    "thread.run.step.cancelled": ("on_run_step_cancelled",),
+    "thread.run.step.completed": (
+        "on_run_step_completed",
+        "on_run_step_done",
+    ),
+    "thread.run.step.created": ("on_run_step_created",),
+    "thread.run.step.delta": ("on_run_step_delta",),
+    "thread.run.step.expired": ("on_run_step_expired",),
+    "thread.run.step.failed": ("on_run_step_failed",),
+    "thread.run.step.in_progress": ("on_run_step_in_progress",),
 }

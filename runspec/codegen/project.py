@@ -124,12 +124,17 @@ class StreamHelpers:
     text_part: str = TEXT_DELTA_PART
 
 
-def _hook_name(event: str) -> str:
-    """``thread.run.step.delta`` -> ``on_run_step_delta``; ``thread.created`` -> ``on_thread_created``."""
+def _hook_names(event: str) -> list[str]:
+    """``thread.run.step.delta`` -> ``on_run_step_delta``; ``thread.created`` ->
+    ``on_thread_created``; a ``.completed`` event also calls the SDK's name, ``on_..._done``
+    (``on_message_done``, ``on_run_step_done``)."""
     parts = event.split(".")
     if len(parts) > 2 and parts[0] == "thread":
         parts = parts[1:]
-    return "on_" + snake_case("_".join(parts))
+    names = ["on_" + snake_case("_".join(parts))]
+    if parts[-1] == "completed":
+        names.append("on_" + snake_case("_".join([*parts[:-1], "done"])))
+    return names
 
 
 @dataclass(frozen=True)
@@ -305,7 +310,9 @@ def _event_classes(
     if all(event in payload for event in needed) and TEXT_DELTA_PART in by_class:
         base = union.schema.removesuffix("Event")
         hooks = tuple(
-            Hook(m.event, _hook_name(m.event), payload[m.event].name) for m in union.data_events
+            Hook(m.event, name, payload[m.event].name)
+            for m in union.data_events
+            for name in _hook_names(m.event)
         )
         helpers = StreamHelpers(
             stream=base if base.endswith("Stream") else f"{base}Stream",

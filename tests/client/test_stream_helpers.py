@@ -86,6 +86,9 @@ class Recorder(AssistantEventHandler):
     def on_text_delta(self, text: str) -> None:
         self.text += text
 
+    def on_message_done(self, data: MessageObject) -> None:  # the SDK's name
+        self.calls.append(f"message done: {data.status}")
+
     def on_end(self) -> None:
         self.calls.append("end")
 
@@ -100,6 +103,7 @@ def test_an_event_handler_sees_every_event_its_hooks_and_the_end(serve: Serve) -
     assert recorder.text == TEXT
     assert recorder.calls[0] == "thread.created"
     assert recorder.calls.count("message delta") == 2
+    assert "message done: completed" in recorder.calls
     assert recorder.calls[-3:] == ["thread.run.completed", "run completed: completed", "end"]
 
 
