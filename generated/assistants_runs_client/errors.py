@@ -74,7 +74,7 @@ REDACTED_LOGGERS = (
 
 def redact(text: str) -> str:
     """``text`` with every registered API key masked."""
-    for secret in _SECRETS:
+    for secret in tuple(_SECRETS):  # a copy: another thread may register a key meanwhile
         if secret in text:
             text = text.replace(secret, mask(secret))
     return text
