@@ -7,20 +7,23 @@ out, ``token`` comes from ``$OPENAI_API_KEY`` and ``base_url`` from
 (5 s to connect) and is retried 2 times
 on connection errors, 408, 429 and 5xx.
 
-The API key is kept out of ``repr()``, ``str()``, error messages and log records.
+The API key is kept out of ``repr()``, ``str()``, errors and log records (see
+:func:`errors.redact`). Each ``with_...`` method returns an independent client: changing one never
+changes another.
 """
 
 from __future__ import annotations
 
 import os
 import ssl
+import urllib.request
 from typing import Any, Self
 
 import httpx
 from attrs import define, evolve, field
 
 from ._retries import RetryPolicy
-from .errors import ConfigurationError
+from .errors import ConfigurationError, register_secret
 from .types import TimeoutTypes
 
 __all__ = [
@@ -44,6 +47,17 @@ DEFAULT_HEADERS: dict[str, str] = {
     "OpenAI-Beta": "assistants=v2",
 }
 USER_AGENT = "assistants-runs-client/1.0.0"
+
+
+# httpx_args that only shape the transport (connections, TLS, HTTP version): with nothing else
+# set, requests go straight to the transport (see _direct_transport).
+TRANSPORT_ARGS = frozenset({"transport", "limits", "http1", "http2", "cert", "trust_env"})
+
+
+def _transport_args(args: dict[str, Any], verify: Any) -> dict[str, Any]:
+    """The arguments httpx itself would build the default transport with."""
+    names = ("cert", "trust_env", "http1", "http2", "limits")
+    return {"verify": verify, **{name: args[name] for name in names if name in args}}
 
 
 def _base_url(value: str | None) -> str:
@@ -79,6 +93,9 @@ class Client:
 
         ``httpx_args``: More arguments for the ``httpx.Client`` / ``httpx.AsyncClient`` made internally.
 
+        ``strict``: Reject enum values this client does not know (default: keep them as
+        ``types.UnknownValue``); see :mod:`assistants_runs_client.types`.
+
     """
 
     _base_url: str = field(default=None, converter=_base_url, alias="base_url")
@@ -90,8 +107,15 @@ class Client:
     _verify_ssl: str | bool | ssl.SSLContext = field(default=True, kw_only=True, alias="verify_ssl")
     _follow_redirects: bool = field(default=False, kw_only=True, alias="follow_redirects")
     _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args")
+    strict: bool = field(default=False, kw_only=True)
     _client: httpx.Client | None = field(default=None, init=False)
     _async_client: httpx.AsyncClient | None = field(default=None, init=False)
+    # True once set_httpx_client / set_async_httpx_client gave a user's own httpx client, which
+    # lacks this client's base URL and headers: they are then added to each request instead.
+    uses_own_httpx_client: bool = field(default=False, init=False)
+    # The transports of the internal httpx clients, when requests may skip httpx.Client.send.
+    direct_transport: httpx.BaseTransport | None = field(default=None, init=False, repr=False)
+    direct_async_transport: httpx.AsyncBaseTransport | None = field(default=None, init=False, repr=False)
 
     @property
     def base_url(self) -> str:
@@ -101,59 +125,77 @@ class Client:
     def timeout(self) -> TimeoutTypes:
         return self._timeout
 
+    def _sharing_connections(self, other: Client) -> Client:
+        """``other`` using this client's httpx clients: only for settings sent with each request."""
+        other._client, other._async_client = self._client, self._async_client
+        other.direct_transport, other.direct_async_transport = self.direct_transport, self.direct_async_transport
+        other.uses_own_httpx_client = self.uses_own_httpx_client
+        return other
+
     def with_headers(self, headers: dict[str, str]) -> Client:
-        """A new client like this one, with more headers"""
-        if self._client is not None:
-            self._client.headers.update(headers)
-        if self._async_client is not None:
-            self._async_client.headers.update(headers)
-        return evolve(self, headers={**self._headers, **headers})
+        """A new, independent client like this one, with more headers (this one is unchanged)."""
+        other = evolve(self, headers={**self._headers, **headers})
+        return self._sharing_connections(other) if self.uses_own_httpx_client else other
 
     def with_cookies(self, cookies: dict[str, str]) -> Client:
-        """A new client like this one, with more cookies"""
-        if self._client is not None:
-            self._client.cookies.update(cookies)
-        if self._async_client is not None:
-            self._async_client.cookies.update(cookies)
+        """A new, independent client like this one, with more cookies (this one is unchanged)."""
         return evolve(self, cookies={**self._cookies, **cookies})
 
     def with_timeout(self, timeout: TimeoutTypes) -> Client:
-        """A new client like this one, with another timeout"""
-        if self._client is not None:
-            self._client.timeout = httpx.Timeout(timeout)
-        if self._async_client is not None:
-            self._async_client.timeout = httpx.Timeout(timeout)
-        return evolve(self, timeout=timeout)
+        """A new client like this one (sharing its connections), with another timeout"""
+        return self._sharing_connections(evolve(self, timeout=timeout))
 
     def with_retries(self, max_retries: int, policy: RetryPolicy | None = None) -> Client:
         """A new client like this one (sharing its connections), with another retry setting"""
-        other = evolve(self, max_retries=max_retries, retry_policy=policy or self.retry_policy)
-        other._client, other._async_client = self._client, self._async_client
-        return other
+        return self._sharing_connections(
+            evolve(self, max_retries=max_retries, retry_policy=policy or self.retry_policy)
+        )
 
-    def _all_headers(self) -> dict[str, str]:
+    def request_headers(self) -> dict[str, str]:
+        """The headers of every request: user agent, the spec's constant headers, ``headers``, and
+        the key."""
         headers = {"User-Agent": USER_AGENT, **DEFAULT_HEADERS, **self._headers}
         return headers
 
     def set_httpx_client(self, client: httpx.Client) -> Self:
-        """Manually set the underlying httpx.Client
+        """Send requests with your own httpx.Client (transport, proxies, event hooks, ...).
 
-        **NOTE**: This will override any other settings on the client, including cookies, headers, and timeout.
+        This client's base URL, headers (key, beta header) and timeout still apply to every
+        request; the httpx client's own cookies and other headers are added to them.
         """
         self._client = client
+        self.direct_transport = None
+        self.uses_own_httpx_client = True
         return self
+
+    def _direct(self) -> bool:
+        """Whether requests may go straight to the transport: httpx.Client.send then would only
+        add what this client never uses (a cookie jar, auth and redirect handling, hooks, proxies
+        from the environment), and its cookie jar alone costs a tenth of a call."""
+        return (
+            not self._cookies
+            and not self._follow_redirects
+            and self._httpx_args.keys() <= TRANSPORT_ARGS
+            and not urllib.request.getproxies()
+        )
 
     def get_httpx_client(self) -> httpx.Client:
         """Get the underlying httpx.Client, constructing a new one if not previously set"""
         if self._client is None:
+            args = dict(self._httpx_args)
+            if self._direct():
+                transport = args.pop("transport", None) or httpx.HTTPTransport(
+                    **_transport_args(args, self._verify_ssl)
+                )
+                args["transport"] = self.direct_transport = transport
             self._client = httpx.Client(
                 base_url=self._base_url,
                 cookies=self._cookies,
-                headers=self._all_headers(),
+                headers=self.request_headers(),
                 timeout=self._timeout,
                 verify=self._verify_ssl,
                 follow_redirects=self._follow_redirects,
-                **self._httpx_args,
+                **args,
             )
         return self._client
 
@@ -172,24 +214,29 @@ class Client:
         self.get_httpx_client().__exit__(*args, **kwargs)
 
     def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> Self:
-        """Manually set the underlying httpx.AsyncClient
-
-        **NOTE**: This will override any other settings on the client, including cookies, headers, and timeout.
-        """
+        """:meth:`set_httpx_client` for the async operations."""
         self._async_client = async_client
+        self.direct_async_transport = None
+        self.uses_own_httpx_client = True
         return self
 
     def get_async_httpx_client(self) -> httpx.AsyncClient:
         """Get the underlying httpx.AsyncClient, constructing a new one if not previously set"""
         if self._async_client is None:
+            args = dict(self._httpx_args)
+            if self._direct():
+                transport = args.pop("transport", None) or httpx.AsyncHTTPTransport(
+                    **_transport_args(args, self._verify_ssl)
+                )
+                args["transport"] = self.direct_async_transport = transport
             self._async_client = httpx.AsyncClient(
                 base_url=self._base_url,
                 cookies=self._cookies,
-                headers=self._all_headers(),
+                headers=self.request_headers(),
                 timeout=self._timeout,
                 verify=self._verify_ssl,
                 follow_redirects=self._follow_redirects,
-                **self._httpx_args,
+                **args,
             )
         return self._async_client
 
@@ -228,6 +275,9 @@ class AuthenticatedClient:
 
         ``httpx_args``: More arguments for the ``httpx.Client`` / ``httpx.AsyncClient`` made internally.
 
+        ``strict``: Reject enum values this client does not know (default: keep them as
+        ``types.UnknownValue``); see :mod:`assistants_runs_client.types`.
+
         ``token``: The API key; default ``$OPENAI_API_KEY``. Never shown in ``repr()``.
 
         ``prefix``, ``auth_header_name``: How the key is sent (default ``Authorization: Bearer <token>``).
@@ -242,12 +292,22 @@ class AuthenticatedClient:
     _verify_ssl: str | bool | ssl.SSLContext = field(default=True, kw_only=True, alias="verify_ssl")
     _follow_redirects: bool = field(default=False, kw_only=True, alias="follow_redirects")
     _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args")
+    strict: bool = field(default=False, kw_only=True)
     _client: httpx.Client | None = field(default=None, init=False)
     _async_client: httpx.AsyncClient | None = field(default=None, init=False)
+    # True once set_httpx_client / set_async_httpx_client gave a user's own httpx client, which
+    # lacks this client's base URL and headers: they are then added to each request instead.
+    uses_own_httpx_client: bool = field(default=False, init=False)
+    # The transports of the internal httpx clients, when requests may skip httpx.Client.send.
+    direct_transport: httpx.BaseTransport | None = field(default=None, init=False, repr=False)
+    direct_async_transport: httpx.AsyncBaseTransport | None = field(default=None, init=False, repr=False)
 
     token: str = field(default=None, converter=_api_key, repr=False)
     prefix: str = field(default="Bearer", kw_only=True)
     auth_header_name: str = field(default="Authorization", kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        register_secret(self.token)
 
     @property
     def base_url(self) -> str:
@@ -257,60 +317,78 @@ class AuthenticatedClient:
     def timeout(self) -> TimeoutTypes:
         return self._timeout
 
+    def _sharing_connections(self, other: AuthenticatedClient) -> AuthenticatedClient:
+        """``other`` using this client's httpx clients: only for settings sent with each request."""
+        other._client, other._async_client = self._client, self._async_client
+        other.direct_transport, other.direct_async_transport = self.direct_transport, self.direct_async_transport
+        other.uses_own_httpx_client = self.uses_own_httpx_client
+        return other
+
     def with_headers(self, headers: dict[str, str]) -> AuthenticatedClient:
-        """A new client like this one, with more headers"""
-        if self._client is not None:
-            self._client.headers.update(headers)
-        if self._async_client is not None:
-            self._async_client.headers.update(headers)
-        return evolve(self, headers={**self._headers, **headers})
+        """A new, independent client like this one, with more headers (this one is unchanged)."""
+        other = evolve(self, headers={**self._headers, **headers})
+        return self._sharing_connections(other) if self.uses_own_httpx_client else other
 
     def with_cookies(self, cookies: dict[str, str]) -> AuthenticatedClient:
-        """A new client like this one, with more cookies"""
-        if self._client is not None:
-            self._client.cookies.update(cookies)
-        if self._async_client is not None:
-            self._async_client.cookies.update(cookies)
+        """A new, independent client like this one, with more cookies (this one is unchanged)."""
         return evolve(self, cookies={**self._cookies, **cookies})
 
     def with_timeout(self, timeout: TimeoutTypes) -> AuthenticatedClient:
-        """A new client like this one, with another timeout"""
-        if self._client is not None:
-            self._client.timeout = httpx.Timeout(timeout)
-        if self._async_client is not None:
-            self._async_client.timeout = httpx.Timeout(timeout)
-        return evolve(self, timeout=timeout)
+        """A new client like this one (sharing its connections), with another timeout"""
+        return self._sharing_connections(evolve(self, timeout=timeout))
 
     def with_retries(self, max_retries: int, policy: RetryPolicy | None = None) -> AuthenticatedClient:
         """A new client like this one (sharing its connections), with another retry setting"""
-        other = evolve(self, max_retries=max_retries, retry_policy=policy or self.retry_policy)
-        other._client, other._async_client = self._client, self._async_client
-        return other
+        return self._sharing_connections(
+            evolve(self, max_retries=max_retries, retry_policy=policy or self.retry_policy)
+        )
 
-    def _all_headers(self) -> dict[str, str]:
+    def request_headers(self) -> dict[str, str]:
+        """The headers of every request: user agent, the spec's constant headers, ``headers``, and
+        the key."""
         headers = {"User-Agent": USER_AGENT, **DEFAULT_HEADERS, **self._headers}
         headers[self.auth_header_name] = f"{self.prefix} {self.token}" if self.prefix else self.token
         return headers
 
     def set_httpx_client(self, client: httpx.Client) -> Self:
-        """Manually set the underlying httpx.Client
+        """Send requests with your own httpx.Client (transport, proxies, event hooks, ...).
 
-        **NOTE**: This will override any other settings on the client, including cookies, headers, and timeout.
+        This client's base URL, headers (key, beta header) and timeout still apply to every
+        request; the httpx client's own cookies and other headers are added to them.
         """
         self._client = client
+        self.direct_transport = None
+        self.uses_own_httpx_client = True
         return self
+
+    def _direct(self) -> bool:
+        """Whether requests may go straight to the transport: httpx.Client.send then would only
+        add what this client never uses (a cookie jar, auth and redirect handling, hooks, proxies
+        from the environment), and its cookie jar alone costs a tenth of a call."""
+        return (
+            not self._cookies
+            and not self._follow_redirects
+            and self._httpx_args.keys() <= TRANSPORT_ARGS
+            and not urllib.request.getproxies()
+        )
 
     def get_httpx_client(self) -> httpx.Client:
         """Get the underlying httpx.Client, constructing a new one if not previously set"""
         if self._client is None:
+            args = dict(self._httpx_args)
+            if self._direct():
+                transport = args.pop("transport", None) or httpx.HTTPTransport(
+                    **_transport_args(args, self._verify_ssl)
+                )
+                args["transport"] = self.direct_transport = transport
             self._client = httpx.Client(
                 base_url=self._base_url,
                 cookies=self._cookies,
-                headers=self._all_headers(),
+                headers=self.request_headers(),
                 timeout=self._timeout,
                 verify=self._verify_ssl,
                 follow_redirects=self._follow_redirects,
-                **self._httpx_args,
+                **args,
             )
         return self._client
 
@@ -329,24 +407,29 @@ class AuthenticatedClient:
         self.get_httpx_client().__exit__(*args, **kwargs)
 
     def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> Self:
-        """Manually set the underlying httpx.AsyncClient
-
-        **NOTE**: This will override any other settings on the client, including cookies, headers, and timeout.
-        """
+        """:meth:`set_httpx_client` for the async operations."""
         self._async_client = async_client
+        self.direct_async_transport = None
+        self.uses_own_httpx_client = True
         return self
 
     def get_async_httpx_client(self) -> httpx.AsyncClient:
         """Get the underlying httpx.AsyncClient, constructing a new one if not previously set"""
         if self._async_client is None:
+            args = dict(self._httpx_args)
+            if self._direct():
+                transport = args.pop("transport", None) or httpx.AsyncHTTPTransport(
+                    **_transport_args(args, self._verify_ssl)
+                )
+                args["transport"] = self.direct_async_transport = transport
             self._async_client = httpx.AsyncClient(
                 base_url=self._base_url,
                 cookies=self._cookies,
-                headers=self._all_headers(),
+                headers=self.request_headers(),
                 timeout=self._timeout,
                 verify=self._verify_ssl,
                 follow_redirects=self._follow_redirects,
-                **self._httpx_args,
+                **args,
             )
         return self._async_client
 

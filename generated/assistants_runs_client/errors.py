@@ -19,11 +19,17 @@
 Errors with a server answer carry ``status_code``, ``request_id`` (from ``x-request-id``) and the
 parsed ``message``, ``type``, ``param`` and ``code`` of the error body; a body that is not JSON
 still gives a typed error, with its text as the message.
+
+The API key of every client made in this process is masked (``sk-****...abcd``) wherever a server
+could echo it into an error: ``str()``, ``repr()``, ``args``, ``message``, ``body`` and
+``content``; and in the records of this client's, httpx's and httpcore's loggers (httpcore's debug
+log shows the answer's headers). The raw answer stays in ``response``, as received.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 from typing import Any
 
 import httpx
@@ -48,8 +54,66 @@ __all__ = [
     "StreamEventError",
     "UnexpectedStatus",
     "UnprocessableEntityError",
+    "redact",
+    "register_secret",
     "status_error",
 ]
+
+# The API keys of the clients made in this process, masked by redact().
+_SECRETS: set[str] = set()
+# Loggers whose records may carry what a server sent (httpcore logs the answer's headers).
+REDACTED_LOGGERS = (
+    "assistants_runs_client",
+    "httpx",
+    "httpcore.http11",
+    "httpcore.http2",
+    "httpcore.connection",
+    "httpcore.proxy",
+)
+
+
+def redact(text: str) -> str:
+    """``text`` with every registered API key masked."""
+    for secret in tuple(_SECRETS):  # a copy: another thread may register a key meanwhile
+        if secret in text:
+            text = text.replace(secret, mask(secret))
+    return text
+
+
+def _redact_value(value: Any) -> Any:
+    """A decoded JSON body (or text) with every registered key masked, in strings at any depth."""
+    if isinstance(value, str):
+        return redact(value)
+    if isinstance(value, dict):
+        return {_redact_value(key): _redact_value(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_redact_value(item) for item in value]
+    return value
+
+
+class _RedactingFilter(logging.Filter):
+    """Masks registered keys in a record's message (formatted with its arguments first)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if _SECRETS:
+            message = record.getMessage()
+            masked = redact(message)
+            if masked != message:
+                record.msg, record.args = masked, ()
+        return True
+
+
+_FILTER = _RedactingFilter()
+
+
+def register_secret(secret: str) -> None:
+    """Mask ``secret`` from now on in errors and in the records of :data:`REDACTED_LOGGERS`."""
+    if secret and secret not in _SECRETS:
+        _SECRETS.add(secret)
+        for name in REDACTED_LOGGERS:
+            logger = logging.getLogger(name)
+            if _FILTER not in logger.filters:
+                logger.addFilter(_FILTER)
 
 
 class ClientError(Exception):
@@ -87,6 +151,8 @@ class APIError(ClientError):
         param: str | None = None,
         code: str | None = None,
     ) -> None:
+        if _SECRETS:
+            message, body = redact(message), _redact_value(body)
         super().__init__(message)
         self.message = message
         self.request = request
@@ -104,10 +170,10 @@ class APIConnectionError(APIError):
 
 
 class APITimeoutError(APIConnectionError):
-    """The request took longer than its timeout."""
+    """The request took longer than its timeout (a stream: no event within it)."""
 
-    def __init__(self, *, request: httpx.Request | None = None) -> None:
-        super().__init__("Request timed out.", request=request)
+    def __init__(self, message: str = "Request timed out.", *, request: httpx.Request | None = None) -> None:
+        super().__init__(message, request=request)
 
 
 class IncompleteStreamError(APIConnectionError):
@@ -177,8 +243,14 @@ class APIStatusError(APIError):
 
     @property
     def content(self) -> bytes:
-        """The raw body of the answer."""
-        return self.response.content
+        """The body of the answer, any API key masked (``response.content`` is as received)."""
+        content = self.response.content
+        if not _SECRETS:
+            return content
+        try:
+            return redact(content.decode()).encode()
+        except UnicodeDecodeError:
+            return content
 
 
 class BadRequestError(APIStatusError):

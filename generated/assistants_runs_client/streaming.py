@@ -18,21 +18,39 @@ The ``stream()`` / ``astream()`` functions of an operation send ``"stream": true
 - The request is sent when the ``with`` block (or the iteration) starts; failing to open is
   retried like any request, but a stream that has delivered events is never sent again.
 - Leaving the ``with`` block, breaking out of the loop, or an exception closes the connection.
+- ``timeout`` bounds opening the stream, then the time between two events (keep-alive comments
+  are no events): past it, :class:`~assistants_runs_client.errors.APITimeoutError`.
+
+Type narrowing works on ``event.event == "..."``, on ``isinstance`` and on ``match``: every event
+model's ``event`` is a ``Literal``, and so is :class:`UnknownEvent`'s (``"unknown"``; the name the
+server sent is its ``name``).
+
+The streams of operations that run an assistant have the official SDK's helpers (same names):
+``until_done()``, ``get_final_run()``, ``get_final_messages()``, ``text_deltas``, and an
+``event_handler=`` whose ``on_...`` methods are called as the events pass.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import AsyncIterator, Callable, Iterator
-from typing import Any, Generic, Self, TypeAlias, TypeVar
+from typing import Any, Generic, Literal, Self, TypeAlias, TypeVar
 
+import anyio
 import httpx
-from attrs import define
+from attrs import define, field
 from httpx_sse import EventSource, ServerSentEvent
 
-from ._http import asend, send
+from ._http import Deadline, asend, send
 from .client import AuthenticatedClient, Client
-from .errors import APIResponseValidationError, IncompleteStreamError, StreamEventError, error_fields
+from .errors import (
+    APIResponseValidationError,
+    APITimeoutError,
+    IncompleteStreamError,
+    StreamEventError,
+    error_fields,
+)
+from .models import MessageDeltaContentTextObject
 from .models.message_completed_event import MessageCompletedEvent
 from .models.message_created_event import MessageCreatedEvent
 from .models.message_delta_event import MessageDeltaEvent
@@ -62,7 +80,7 @@ from .models.run_step_in_progress_event import RunStepInProgressEvent
 from .models.run_step_object import RunStepObject
 from .models.thread_created_event import ThreadCreatedEvent
 from .models.thread_object import ThreadObject
-from .types import TimeoutTypes, Unset
+from .types import TimeoutTypes, Unset, strict_parsing
 
 __all__ = [
     "AsyncStream",
@@ -70,6 +88,10 @@ __all__ = [
     "UnknownEvent",
     "AssistantStreamEvent",
     "decode_assistant_stream_event",
+    "AssistantStream",
+    "AsyncAssistantStream",
+    "AssistantEventHandler",
+    "AsyncAssistantEventHandler",
 ]
 
 EventT = TypeVar("EventT")
@@ -79,10 +101,15 @@ EVENT_STREAM = "text/event-stream"
 
 @define(frozen=True)
 class UnknownEvent:
-    """An event this client does not know (sent by a newer server), passed on as it came."""
+    """An event this client does not know (sent by a newer server), passed on as it came.
 
-    event: str
+    ``event`` is always ``"unknown"``, so that ``event.event == ...`` narrows the union of events;
+    ``name`` is the event name the server sent.
+    """
+
+    name: str
     data: str
+    event: Literal["unknown"] = field(default="unknown", init=False)
 
     def json(self) -> Any:
         """The data decoded as JSON."""
@@ -199,7 +226,7 @@ def decode_assistant_stream_event(sse: ServerSentEvent, response: httpx.Response
         return None
     if sse.event == _ASSISTANT_STREAM_EVENT_ERROR:
         raise _error_event(sse, response)
-    return UnknownEvent(event=sse.event, data=sse.data)
+    return UnknownEvent(name=sse.event, data=sse.data)
 
 
 def _check_event_stream(response: httpx.Response) -> None:
@@ -208,6 +235,21 @@ def _check_event_stream(response: httpx.Response) -> None:
         raise APIResponseValidationError(
             f"expected {EVENT_STREAM}, got {content_type or 'no content type'}", response=response
         )
+
+
+def _strictly(
+    decode: Callable[[ServerSentEvent, httpx.Response], EventT | None],
+) -> Callable[[ServerSentEvent, httpx.Response], EventT | None]:
+    def decode_strictly(sse: ServerSentEvent, response: httpx.Response) -> EventT | None:
+        with strict_parsing():
+            return decode(sse, response)
+
+    return decode_strictly
+
+
+def _deadline(response: httpx.Response) -> Deadline:
+    deadline = response.extensions.get("deadline")
+    return deadline if isinstance(deadline, Deadline) else Deadline(None)
 
 
 class Stream(Generic[EventT]):
@@ -224,7 +266,7 @@ class Stream(Generic[EventT]):
     ) -> None:
         self._client = client
         self._kwargs = kwargs
-        self._decode = decode
+        self._decode = _strictly(decode) if client.strict else decode
         self._max_retries = max_retries
         self._timeout = timeout
         self._response: httpx.Response | None = None
@@ -264,18 +306,30 @@ class Stream(Generic[EventT]):
     def __exit__(self, *args: object) -> None:
         self.close()
 
+    def _seen(self, event: EventT) -> None:
+        """Called with each event before it is handed out (the helpers of subclasses)."""
+
+    def _ended(self) -> None:
+        """Called once the end-of-stream event has arrived."""
+
     def __iter__(self) -> Iterator[EventT]:
         if self._iterated:
             raise RuntimeError("a stream can be iterated only once")
         self._iterated = True
         response = self._open()
         decode = self._decode
+        deadline = _deadline(response)
         try:
             for sse in EventSource(response).iter_sse():
                 event = decode(sse, response)
                 if event is None:
+                    self._ended()
                     return
+                self._seen(event)
                 yield event
+                deadline.restart()
+        except httpx.TimeoutException as exc:
+            raise APITimeoutError(f"no event within {deadline.seconds} s (timeout)", request=response.request) from exc
         except httpx.TransportError as exc:
             raise IncompleteStreamError(
                 f"the connection broke in the middle of the stream ({type(exc).__name__})", response=response
@@ -283,6 +337,14 @@ class Stream(Generic[EventT]):
         finally:
             self.close()
         raise IncompleteStreamError("the stream ended before its end-of-stream event", response=response)
+
+    def until_done(self) -> None:
+        """Read the stream to its end (handing each event to the event handler, if any); nothing
+        if it has been read already."""
+        if self._iterated:
+            return
+        for _ in self:
+            pass
 
     def close(self) -> None:
         """Close the connection; further iteration is an error."""
@@ -305,7 +367,7 @@ class AsyncStream(Generic[EventT]):
     ) -> None:
         self._client = client
         self._kwargs = kwargs
-        self._decode = decode
+        self._decode = _strictly(decode) if client.strict else decode
         self._max_retries = max_retries
         self._timeout = timeout
         self._response: httpx.Response | None = None
@@ -347,19 +409,37 @@ class AsyncStream(Generic[EventT]):
     async def __aexit__(self, *args: object) -> None:
         await self.aclose()
 
+    async def _seen(self, event: EventT) -> None:
+        """Called with each event before it is handed out (the helpers of subclasses)."""
+
+    async def _ended(self) -> None:
+        """Called once the end-of-stream event has arrived."""
+
     async def __aiter__(self) -> AsyncIterator[EventT]:
         if self._iterated:
             raise RuntimeError("a stream can be iterated only once")
         self._iterated = True
         response = await self._open()
         decode = self._decode
+        deadline = _deadline(response)
         events = EventSource(response).aiter_sse()
         try:
-            async for sse in events:
+            while True:
+                # The wait for the next event is bounded exactly (keep-alive comments do not count).
+                with anyio.fail_after(deadline.seconds and deadline.remaining()):
+                    try:
+                        sse = await events.__anext__()
+                    except StopAsyncIteration:
+                        break
                 event = decode(sse, response)
                 if event is None:
+                    await self._ended()
                     return
+                await self._seen(event)
                 yield event
+                deadline.restart()
+        except (httpx.TimeoutException, TimeoutError) as exc:
+            raise APITimeoutError(f"no event within {deadline.seconds} s (timeout)", request=response.request) from exc
         except httpx.TransportError as exc:
             raise IncompleteStreamError(
                 f"the connection broke in the middle of the stream ({type(exc).__name__})", response=response
@@ -369,8 +449,398 @@ class AsyncStream(Generic[EventT]):
             await self.aclose()
         raise IncompleteStreamError("the stream ended before its end-of-stream event", response=response)
 
+    async def until_done(self) -> None:
+        """Read the stream to its end (handing each event to the event handler, if any); nothing
+        if it has been read already."""
+        if self._iterated:
+            return
+        async for _ in self:
+            pass
+
     async def aclose(self) -> None:
         """Close the connection; further iteration is an error."""
         self._closed = True
         if self._response is not None:
             await self._response.aclose()
+
+
+class AssistantEventHandler:
+    """Subclass this and override the ``on_...`` methods you need; pass an instance as
+    ``event_handler=`` to ``stream()``, then call ``stream.until_done()``.
+
+    Each event calls :meth:`on_event`, then the method named after it (``thread.run.completed``
+    -> ``on_run_completed``) with its payload, and for a ``.completed`` event also the official
+    SDK's name (``on_message_done``, ``on_run_step_done``); text pieces also call
+    :meth:`on_text_delta`, and the end of the stream :meth:`on_end`. An exception raised while reading calls
+    :meth:`on_exception` before it propagates.
+    """
+
+    def on_event(self, event: AssistantStreamEvent) -> None:
+        """Every event, before its own method."""
+
+    def on_text_delta(self, text: str) -> None:
+        """A piece of a message's text, as it is written."""
+
+    def on_end(self) -> None:
+        """The stream has ended (after its last event)."""
+
+    def on_exception(self, exception: Exception) -> None:
+        """Reading the stream failed; the exception propagates after this returns."""
+
+    def on_thread_created(self, data: ThreadObject) -> None:
+        """``thread.created``."""
+
+    def on_run_created(self, data: RunObject) -> None:
+        """``thread.run.created``."""
+
+    def on_run_queued(self, data: RunObject) -> None:
+        """``thread.run.queued``."""
+
+    def on_run_in_progress(self, data: RunObject) -> None:
+        """``thread.run.in_progress``."""
+
+    def on_run_requires_action(self, data: RunObject) -> None:
+        """``thread.run.requires_action``."""
+
+    def on_run_completed(self, data: RunObject) -> None:
+        """``thread.run.completed``."""
+
+    def on_run_done(self, data: RunObject) -> None:
+        """``thread.run.completed``."""
+
+    def on_run_incomplete(self, data: RunObject) -> None:
+        """``thread.run.incomplete``."""
+
+    def on_run_failed(self, data: RunObject) -> None:
+        """``thread.run.failed``."""
+
+    def on_run_cancelling(self, data: RunObject) -> None:
+        """``thread.run.cancelling``."""
+
+    def on_run_cancelled(self, data: RunObject) -> None:
+        """``thread.run.cancelled``."""
+
+    def on_run_expired(self, data: RunObject) -> None:
+        """``thread.run.expired``."""
+
+    def on_run_step_created(self, data: RunStepObject) -> None:
+        """``thread.run.step.created``."""
+
+    def on_run_step_in_progress(self, data: RunStepObject) -> None:
+        """``thread.run.step.in_progress``."""
+
+    def on_run_step_delta(self, data: RunStepDeltaObject) -> None:
+        """``thread.run.step.delta``."""
+
+    def on_run_step_completed(self, data: RunStepObject) -> None:
+        """``thread.run.step.completed``."""
+
+    def on_run_step_done(self, data: RunStepObject) -> None:
+        """``thread.run.step.completed``."""
+
+    def on_run_step_failed(self, data: RunStepObject) -> None:
+        """``thread.run.step.failed``."""
+
+    def on_run_step_cancelled(self, data: RunStepObject) -> None:
+        """``thread.run.step.cancelled``."""
+
+    def on_run_step_expired(self, data: RunStepObject) -> None:
+        """``thread.run.step.expired``."""
+
+    def on_message_created(self, data: MessageObject) -> None:
+        """``thread.message.created``."""
+
+    def on_message_in_progress(self, data: MessageObject) -> None:
+        """``thread.message.in_progress``."""
+
+    def on_message_delta(self, data: MessageDeltaObject) -> None:
+        """``thread.message.delta``."""
+
+    def on_message_completed(self, data: MessageObject) -> None:
+        """``thread.message.completed``."""
+
+    def on_message_done(self, data: MessageObject) -> None:
+        """``thread.message.completed``."""
+
+    def on_message_incomplete(self, data: MessageObject) -> None:
+        """``thread.message.incomplete``."""
+
+
+class AssistantStream(Stream[AssistantStreamEvent]):
+    """A stream of run events with the official SDK's helpers: :meth:`until_done`,
+    :meth:`get_final_run`, :meth:`get_final_messages`, :attr:`text_deltas`, and an event handler."""
+
+    def __init__(
+        self,
+        client: AuthenticatedClient | Client,
+        kwargs: dict[str, Any],
+        decode: Callable[[ServerSentEvent, httpx.Response], AssistantStreamEvent | None],
+        *,
+        max_retries: int | None = None,
+        timeout: TimeoutTypes | Unset,
+        event_handler: AssistantEventHandler | None = None,
+    ) -> None:
+        super().__init__(client, kwargs, decode, max_retries=max_retries, timeout=timeout)
+        self.event_handler = event_handler
+        self.current_run: RunObject | None = None
+        self._messages: dict[str, MessageObject] = {}
+
+    def _seen(self, event: AssistantStreamEvent) -> None:
+        data = event.data
+        if isinstance(data, RunObject):
+            self.current_run = data
+        elif event.event == "thread.message.completed" and isinstance(data, MessageObject):
+            self._messages[data.id] = data
+        handler = self.event_handler
+        if handler is not None:
+            handler.on_event(event)
+            for hook in _ASSISTANT_EVENT_HANDLER_HOOKS.get(event.event, ()):
+                getattr(handler, hook)(data)
+            if isinstance(data, MessageDeltaObject):
+                for text in _text_pieces(data):
+                    handler.on_text_delta(text)
+
+    def _ended(self) -> None:
+        if self.event_handler is not None:
+            self.event_handler.on_end()
+
+    def __iter__(self) -> Iterator[AssistantStreamEvent]:
+        try:
+            yield from super().__iter__()
+        except Exception as exc:
+            if self.event_handler is not None:
+                self.event_handler.on_exception(exc)
+            raise
+
+    def get_final_run(self) -> RunObject:
+        """Read the stream to its end; the run as its last run event left it."""
+        self.until_done()
+        if self.current_run is None:
+            raise RuntimeError("the stream ended without a run event")
+        return self.current_run
+
+    def get_final_messages(self) -> list[MessageObject]:
+        """Read the stream to its end; the messages completed in it, in the order they completed."""
+        self.until_done()
+        return list(self._messages.values())
+
+    @property
+    def text_deltas(self) -> Iterator[str]:
+        """The pieces of the messages' text, as they arrive (reads the stream)."""
+        for event in self:
+            if isinstance(event.data, MessageDeltaObject):
+                yield from _text_pieces(event.data)
+
+
+class AsyncAssistantEventHandler:
+    """Subclass this and override the ``on_...`` methods you need; pass an instance as
+    ``event_handler=`` to ``astream()``, then call ``await stream.until_done()``.
+
+    Each event calls :meth:`on_event`, then the method named after it (``thread.run.completed``
+    -> ``on_run_completed``) with its payload, and for a ``.completed`` event also the official
+    SDK's name (``on_message_done``, ``on_run_step_done``); text pieces also call
+    :meth:`on_text_delta`, and the end of the stream :meth:`on_end`. An exception raised while reading calls
+    :meth:`on_exception` before it propagates.
+    """
+
+    async def on_event(self, event: AssistantStreamEvent) -> None:
+        """Every event, before its own method."""
+
+    async def on_text_delta(self, text: str) -> None:
+        """A piece of a message's text, as it is written."""
+
+    async def on_end(self) -> None:
+        """The stream has ended (after its last event)."""
+
+    async def on_exception(self, exception: Exception) -> None:
+        """Reading the stream failed; the exception propagates after this returns."""
+
+    async def on_thread_created(self, data: ThreadObject) -> None:
+        """``thread.created``."""
+
+    async def on_run_created(self, data: RunObject) -> None:
+        """``thread.run.created``."""
+
+    async def on_run_queued(self, data: RunObject) -> None:
+        """``thread.run.queued``."""
+
+    async def on_run_in_progress(self, data: RunObject) -> None:
+        """``thread.run.in_progress``."""
+
+    async def on_run_requires_action(self, data: RunObject) -> None:
+        """``thread.run.requires_action``."""
+
+    async def on_run_completed(self, data: RunObject) -> None:
+        """``thread.run.completed``."""
+
+    async def on_run_done(self, data: RunObject) -> None:
+        """``thread.run.completed``."""
+
+    async def on_run_incomplete(self, data: RunObject) -> None:
+        """``thread.run.incomplete``."""
+
+    async def on_run_failed(self, data: RunObject) -> None:
+        """``thread.run.failed``."""
+
+    async def on_run_cancelling(self, data: RunObject) -> None:
+        """``thread.run.cancelling``."""
+
+    async def on_run_cancelled(self, data: RunObject) -> None:
+        """``thread.run.cancelled``."""
+
+    async def on_run_expired(self, data: RunObject) -> None:
+        """``thread.run.expired``."""
+
+    async def on_run_step_created(self, data: RunStepObject) -> None:
+        """``thread.run.step.created``."""
+
+    async def on_run_step_in_progress(self, data: RunStepObject) -> None:
+        """``thread.run.step.in_progress``."""
+
+    async def on_run_step_delta(self, data: RunStepDeltaObject) -> None:
+        """``thread.run.step.delta``."""
+
+    async def on_run_step_completed(self, data: RunStepObject) -> None:
+        """``thread.run.step.completed``."""
+
+    async def on_run_step_done(self, data: RunStepObject) -> None:
+        """``thread.run.step.completed``."""
+
+    async def on_run_step_failed(self, data: RunStepObject) -> None:
+        """``thread.run.step.failed``."""
+
+    async def on_run_step_cancelled(self, data: RunStepObject) -> None:
+        """``thread.run.step.cancelled``."""
+
+    async def on_run_step_expired(self, data: RunStepObject) -> None:
+        """``thread.run.step.expired``."""
+
+    async def on_message_created(self, data: MessageObject) -> None:
+        """``thread.message.created``."""
+
+    async def on_message_in_progress(self, data: MessageObject) -> None:
+        """``thread.message.in_progress``."""
+
+    async def on_message_delta(self, data: MessageDeltaObject) -> None:
+        """``thread.message.delta``."""
+
+    async def on_message_completed(self, data: MessageObject) -> None:
+        """``thread.message.completed``."""
+
+    async def on_message_done(self, data: MessageObject) -> None:
+        """``thread.message.completed``."""
+
+    async def on_message_incomplete(self, data: MessageObject) -> None:
+        """``thread.message.incomplete``."""
+
+
+class AsyncAssistantStream(AsyncStream[AssistantStreamEvent]):
+    """A stream of run events with the official SDK's helpers: :meth:`until_done`,
+    :meth:`get_final_run`, :meth:`get_final_messages`, :attr:`text_deltas`, and an event handler."""
+
+    def __init__(
+        self,
+        client: AuthenticatedClient | Client,
+        kwargs: dict[str, Any],
+        decode: Callable[[ServerSentEvent, httpx.Response], AssistantStreamEvent | None],
+        *,
+        max_retries: int | None = None,
+        timeout: TimeoutTypes | Unset,
+        event_handler: AsyncAssistantEventHandler | None = None,
+    ) -> None:
+        super().__init__(client, kwargs, decode, max_retries=max_retries, timeout=timeout)
+        self.event_handler = event_handler
+        self.current_run: RunObject | None = None
+        self._messages: dict[str, MessageObject] = {}
+
+    async def _seen(self, event: AssistantStreamEvent) -> None:
+        data = event.data
+        if isinstance(data, RunObject):
+            self.current_run = data
+        elif event.event == "thread.message.completed" and isinstance(data, MessageObject):
+            self._messages[data.id] = data
+        handler = self.event_handler
+        if handler is not None:
+            await handler.on_event(event)
+            for hook in _ASSISTANT_EVENT_HANDLER_HOOKS.get(event.event, ()):
+                await getattr(handler, hook)(data)
+            if isinstance(data, MessageDeltaObject):
+                for text in _text_pieces(data):
+                    await handler.on_text_delta(text)
+
+    async def _ended(self) -> None:
+        if self.event_handler is not None:
+            await self.event_handler.on_end()
+
+    async def __aiter__(self) -> AsyncIterator[AssistantStreamEvent]:
+        try:
+            async for event in super().__aiter__():
+                yield event
+        except Exception as exc:
+            if self.event_handler is not None:
+                await self.event_handler.on_exception(exc)
+            raise
+
+    async def get_final_run(self) -> RunObject:
+        """Read the stream to its end; the run as its last run event left it."""
+        await self.until_done()
+        if self.current_run is None:
+            raise RuntimeError("the stream ended without a run event")
+        return self.current_run
+
+    async def get_final_messages(self) -> list[MessageObject]:
+        """Read the stream to its end; the messages completed in it, in the order they completed."""
+        await self.until_done()
+        return list(self._messages.values())
+
+    @property
+    async def text_deltas(self) -> AsyncIterator[str]:
+        """The pieces of the messages' text, as they arrive (reads the stream)."""
+        async for event in self:
+            if isinstance(event.data, MessageDeltaObject):
+                for text in _text_pieces(event.data):
+                    yield text
+
+
+def _text_pieces(delta: MessageDeltaObject) -> Iterator[str]:
+    for part in delta.delta.content if not isinstance(delta.delta.content, Unset) else ():
+        if isinstance(part, MessageDeltaContentTextObject) and not isinstance(part.text, Unset):
+            if isinstance(part.text.value, str) and part.text.value:
+                yield part.text.value
+
+
+# Event name -> the handler methods its payload goes to.
+_ASSISTANT_EVENT_HANDLER_HOOKS: dict[str, tuple[str, ...]] = {
+    "thread.created": ("on_thread_created",),
+    "thread.message.completed": (
+        "on_message_completed",
+        "on_message_done",
+    ),
+    "thread.message.created": ("on_message_created",),
+    "thread.message.delta": ("on_message_delta",),
+    "thread.message.in_progress": ("on_message_in_progress",),
+    "thread.message.incomplete": ("on_message_incomplete",),
+    "thread.run.cancelled": ("on_run_cancelled",),
+    "thread.run.cancelling": ("on_run_cancelling",),
+    "thread.run.completed": (
+        "on_run_completed",
+        "on_run_done",
+    ),
+    "thread.run.created": ("on_run_created",),
+    "thread.run.expired": ("on_run_expired",),
+    "thread.run.failed": ("on_run_failed",),
+    "thread.run.in_progress": ("on_run_in_progress",),
+    "thread.run.incomplete": ("on_run_incomplete",),
+    "thread.run.queued": ("on_run_queued",),
+    "thread.run.requires_action": ("on_run_requires_action",),
+    "thread.run.step.cancelled": ("on_run_step_cancelled",),
+    "thread.run.step.completed": (
+        "on_run_step_completed",
+        "on_run_step_done",
+    ),
+    "thread.run.step.created": ("on_run_step_created",),
+    "thread.run.step.delta": ("on_run_step_delta",),
+    "thread.run.step.expired": ("on_run_step_expired",),
+    "thread.run.step.failed": ("on_run_step_failed",),
+    "thread.run.step.in_progress": ("on_run_step_in_progress",),
+}

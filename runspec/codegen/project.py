@@ -90,12 +90,61 @@ class UnionAlias:
 
 
 @dataclass(frozen=True)
+class Hook:
+    """An ``on_...`` method of an event handler: called with the payload of one event."""
+
+    event: str
+    name: str
+    payload: str
+
+
+RUN_EVENT = "thread.run.created"
+MESSAGE_DONE_EVENT = "thread.message.completed"
+MESSAGE_DELTA_EVENT = "thread.message.delta"
+TEXT_DELTA_PART = "MessageDeltaContentTextObject"
+
+
+@dataclass(frozen=True)
+class StreamHelpers:
+    """The official SDK's stream helpers, for an event union that reports a run's progress.
+
+    They exist when the union has the events the SDK's helpers read: ``thread.run.created`` (its
+    payload is the run every ``thread.run.*`` event carries), ``thread.message.completed`` (the
+    final messages) and ``thread.message.delta`` (the text pieces, in parts of the class
+    :data:`TEXT_DELTA_PART`); names, not shapes, because the SDK's helpers are defined by them.
+    """
+
+    stream: str  # the stream class: the union's name without "Event", e.g. AssistantStream
+    handler: str  # the event-handler base class, e.g. AssistantEventHandler
+    run: str
+    message: str
+    delta: str
+    hooks: tuple[Hook, ...]
+    message_done: str = MESSAGE_DONE_EVENT
+    text_part: str = TEXT_DELTA_PART
+
+
+def _hook_names(event: str) -> list[str]:
+    """``thread.run.step.delta`` -> ``on_run_step_delta``; ``thread.created`` ->
+    ``on_thread_created``; a ``.completed`` event also calls the SDK's name, ``on_..._done``
+    (``on_message_done``, ``on_run_step_done``)."""
+    parts = event.split(".")
+    if len(parts) > 2 and parts[0] == "thread":
+        parts = parts[1:]
+    names = ["on_" + snake_case("_".join(parts))]
+    if parts[-1] == "completed":
+        names.append("on_" + snake_case("_".join([*parts[:-1], "done"])))
+    return names
+
+
+@dataclass(frozen=True)
 class EventClasses:
     """An event union with the generated class names of its envelopes and payloads."""
 
     union: EventUnion
     envelope: Mapping[str, ModelRef]  # event name -> envelope class
     payload: Mapping[str, ModelRef]  # event name -> payload class
+    helpers: StreamHelpers | None = None
 
     @property
     def imports(self) -> list[ModelRef]:
@@ -182,7 +231,10 @@ class ClientProject(Project):
         self.union_aliases = _union_aliases(facts, spec, openapi, config)
         by_endpoint = {_identifier(op, config): stream for op, stream in facts.streaming.items()}
         _check_argument_names(openapi)
+        self.env.tests["admits_none"] = props.admits_none
         self.env.globals.update(
+            operation_modules=_operation_modules(openapi, config),
+            request_models=_request_models(openapi),
             operation_ids={_identifier(op, config): op for op in facts.operation_ids},
             streaming_by_endpoint=by_endpoint,
             raise_codegen_error=_raise,
@@ -253,7 +305,24 @@ def _event_classes(
 
     envelope = {m.event: ref(m.schema) for m in union.members}
     payload = {m.event: ref(m.payload) for m in union.members if m.payload is not None}
-    return EventClasses(union, envelope, payload)
+    helpers = None
+    needed = (RUN_EVENT, MESSAGE_DONE_EVENT, MESSAGE_DELTA_EVENT)
+    if all(event in payload for event in needed) and TEXT_DELTA_PART in by_class:
+        base = union.schema.removesuffix("Event")
+        hooks = tuple(
+            Hook(m.event, name, payload[m.event].name)
+            for m in union.data_events
+            for name in _hook_names(m.event)
+        )
+        helpers = StreamHelpers(
+            stream=base if base.endswith("Stream") else f"{base}Stream",
+            handler=f"{base.removesuffix('Stream')}EventHandler",
+            run=payload[RUN_EVENT].name,
+            message=payload[MESSAGE_DONE_EVENT].name,
+            delta=payload[MESSAGE_DELTA_EVENT].name,
+            hooks=hooks,
+        )
+    return EventClasses(union, envelope, payload, helpers)
 
 
 def _union_aliases(
@@ -280,6 +349,40 @@ def _union_aliases(
     return aliases
 
 
+@dataclass(frozen=True)
+class OperationModule:
+    """``api/<tag>/<name>.py``: the module of one operation."""
+
+    tag: str
+    name: str
+
+
+def _operation_modules(data: GeneratorData, config: Config) -> list[OperationModule]:
+    """Every operation's module, as the stock ``_build_api`` names them; re-exported by the
+    package, so a program imports client, operations and request models in one line."""
+    found = {
+        OperationModule(_identifier(str(tag), config), _identifier(str(endpoint.name), config))
+        for tag, collection in data.endpoint_collections_by_tag.items()
+        for endpoint in collection.endpoints
+    }
+    names = [m.name for m in found]
+    if len(set(names)) != len(names):
+        raise CodegenError("two operations have the same name in different tags")
+    return sorted(found, key=lambda m: m.name)
+
+
+def _request_models(data: GeneratorData) -> list[ModelRef]:
+    """The models of the operations' request bodies, re-exported by the package."""
+    found = {
+        ModelRef(str(body.prop.class_info.module_name), str(body.prop.class_info.name))
+        for collection in data.endpoint_collections_by_tag.values()
+        for endpoint in collection.endpoints
+        for body in endpoint.bodies
+        if isinstance(body.prop, ModelProperty)
+    }
+    return sorted(found, key=lambda r: r.name)
+
+
 def _identifier(name: str, config: Config) -> str:
     return str(PythonIdentifier(name, config.field_prefix))
 
@@ -289,7 +392,19 @@ def _raise(message: str) -> None:
 
 
 # Arguments every generated function has, besides the operation's parameters.
-RESERVED_ARGUMENTS = frozenset({"client", "body", "max_retries", "timeout"})
+RESERVED_ARGUMENTS = frozenset(
+    {
+        "client",
+        "body",
+        "max_retries",
+        "timeout",
+        "extra_headers",
+        "extra_query",
+        "extra_body",
+        "idempotency_key",
+        "event_handler",
+    }
+)
 
 
 def _check_argument_names(data: GeneratorData) -> None:

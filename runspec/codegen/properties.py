@@ -47,6 +47,7 @@ __all__ = [
     "MapProperty",
     "TaggedUnionProperty",
     "UnionPlan",
+    "admits_none",
     "dumps_as_is",
     "kind",
     "nullable_member",
@@ -252,6 +253,15 @@ def kind(prop: Any) -> str:
         return "plain"
     raise CodegenError(
         f"property {_raw(prop.name)}: {type(prop).__name__} is not supported by the templates"
+    )
+
+
+def admits_none(prop: Any) -> bool:
+    """Whether ``None`` is a value of ``prop``'s type (a nullable union, null, or anything)."""
+    if isinstance(prop, NoneProperty | AnyProperty) and not isinstance(prop, MapProperty):
+        return True
+    return isinstance(prop, UnionProperty) and any(
+        isinstance(p, NoneProperty) for p in prop.inner_properties
     )
 
 

@@ -45,15 +45,21 @@ def server(recorder: ConformanceRecorder) -> Iterator[LiveServer]:
     assert not recorder.problems, "\n".join(recorder.problems)
 
 
+# Strict: the reference server must send only what the spec knows (no unknown enum value, no
+# missing field), which a lenient client would let pass.
 @pytest.fixture
 def client(server: LiveServer) -> Iterator[AuthenticatedClient]:
-    with AuthenticatedClient(base_url=server.base_url, token=DEFAULT_API_KEY) as client:
+    with AuthenticatedClient(
+        base_url=server.base_url, token=DEFAULT_API_KEY, strict=True
+    ) as client:
         yield client
 
 
 @pytest.fixture
 async def aclient(server: LiveServer) -> AsyncIterator[AuthenticatedClient]:
-    async with AuthenticatedClient(base_url=server.base_url, token=DEFAULT_API_KEY) as client:
+    async with AuthenticatedClient(
+        base_url=server.base_url, token=DEFAULT_API_KEY, strict=True
+    ) as client:
         yield client
 
 

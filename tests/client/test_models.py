@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import copy
+import json
+import pickle
 from collections.abc import Callable
 from typing import Any
 
@@ -26,7 +28,7 @@ from assistants_runs_client.models import (
     TruncationObject,
 )
 from assistants_runs_client.models.create_message_request import CreateMessageRequest
-from assistants_runs_client.types import UNSET
+from assistants_runs_client.types import UNSET, UnknownValue, strict_parsing
 
 from tests.client.conftest import run_example
 
@@ -149,15 +151,85 @@ def test_stream_payloads_parse_nested_tagged_unions() -> None:
         (lambda run: run.update(status="sleeping"), TypeError),
         (lambda run: run.update(object="thread"), ValueError),
         (lambda run: run.update(tools="code_interpreter"), TypeError),
-        (lambda run: run.update(tool_choice="sometimes"), TypeError),
+        (lambda run: run.update(tool_choice=7), TypeError),
     ],
     ids=["missing required field", "unknown enum value", "wrong const", "not a list", "bad union"],
 )
-def test_data_that_breaks_the_schema_is_refused(change: Any, error: type[Exception]) -> None:
+def test_data_that_breaks_the_schema_is_refused_when_parsing_strictly(
+    change: Any, error: type[Exception]
+) -> None:
     data = run_example()
     change(data)
-    with pytest.raises(error):
+    with strict_parsing(), pytest.raises(error):
         RunObject.from_dict(data)
+
+
+def test_a_missing_required_field_that_cannot_be_null_is_refused() -> None:
+    data = run_example()
+    del data["status"]
+    with pytest.raises(KeyError, match="status"):
+        RunObject.from_dict(data)
+
+
+def test_a_missing_required_field_that_may_be_null_reads_as_none_unless_strict() -> None:
+    data = run_example()
+    del data["usage"], data["expires_at"]
+    run = RunObject.from_dict(data)
+    assert (run.usage, run.expires_at) == (None, None)
+    with strict_parsing(), pytest.raises(KeyError, match=r"usage|expires_at"):
+        RunObject.from_dict(data)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("status", "paused"), ("tool_choice", "sometimes")],
+    ids=["enum field", "enum inside a union"],
+)
+def test_a_value_a_newer_server_added_to_an_enum_is_kept(field: str, value: str) -> None:
+    data = run_example()
+    data[field] = value
+    run = RunObject.from_dict(data)
+    kept = getattr(run, field)
+    assert kept == value
+    assert isinstance(kept, UnknownValue)
+    assert run.to_dict()[field] == value
+    assert RunObject.from_dict(run.to_dict()) == run
+
+
+def test_known_enum_values_stay_plain_literals() -> None:
+    run = RunObject.from_dict(run_example())
+    assert run.status == "queued"
+    assert not isinstance(run.status, UnknownValue)
+
+
+def test_a_nested_unknown_enum_value_is_kept() -> None:
+    data = run_example()
+    data["truncation_strategy"] = {"type": "smart", "last_messages": None}
+    run = RunObject.from_dict(data)
+    assert run.truncation_strategy is not None
+    assert run.truncation_strategy.type_ == "smart"
+    assert isinstance(run.truncation_strategy.type_, UnknownValue)
+
+
+def test_models_survive_pickle_and_deepcopy_equal_with_unset_kept() -> None:
+    data = run_example()
+    data["status"] = "paused"
+    del data["temperature"]
+    run = RunObject.from_dict(data)
+    assert run.temperature is UNSET
+    for copied in (pickle.loads(pickle.dumps(run)), copy.deepcopy(run), copy.copy(run)):
+        assert copied == run
+        assert copied.temperature is UNSET
+        assert isinstance(copied.status, UnknownValue)
+    assert pickle.loads(pickle.dumps(UNSET)) is UNSET
+
+
+def test_models_round_trip_through_json_text() -> None:
+    run = RunObject.from_dict(run_example())
+    text = run.to_json()
+    assert json.loads(text) == run.to_dict()
+    assert RunObject.from_json(text) == run
+    assert RunObject.from_json(text.encode()) == run
 
 
 def test_a_step_with_tool_calls_parses() -> None:

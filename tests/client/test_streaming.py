@@ -22,6 +22,7 @@ from assistants_runs_client.models import (
     ThreadObject,
 )
 from assistants_runs_client.streaming import UnknownEvent
+from assistants_runs_client.types import UnknownValue
 
 from tests.client.conftest import (
     THREAD,
@@ -153,8 +154,9 @@ def test_unknown_events_are_passed_on_raw(serve: Serve) -> None:
     body = ": keep-alive comment\n\n" + body + "data: no event name\n\n"
     handler, _ = scripted(event_stream(body))
     events = list(create_run.stream(THREAD, client=serve(handler), body=RUN_BODY))
-    assert events[0] == UnknownEvent(event="thread.run.step.thinking", data='{"tokens": 3}')
+    assert events[0] == UnknownEvent(name="thread.run.step.thinking", data='{"tokens": 3}')
     assert isinstance(events[0], UnknownEvent)
+    assert events[0].event == "unknown"
     assert events[0].json() == {"tokens": 3}
     assert isinstance(events[1], RunCreatedEvent)
     assert len(events) == 2
@@ -168,10 +170,23 @@ def test_a_known_event_whose_data_is_not_json_is_a_validation_error(serve: Serve
 
 def test_a_known_event_whose_data_breaks_its_schema_is_a_validation_error(serve: Serve) -> None:
     broken = run_example()
-    broken["status"] = "dreaming"
+    del broken["status"]
     handler, _ = scripted(event_stream(sse(("thread.run.created", broken), DONE)))
     with pytest.raises(errors.APIResponseValidationError):
         list(create_run.stream(THREAD, client=serve(handler), body=RUN_BODY))
+
+
+def test_an_unknown_enum_value_in_an_event_is_kept_unless_strict(serve: Serve) -> None:
+    newer = run_example()
+    newer["status"] = "paused"
+    body = sse(("thread.run.created", newer), DONE)
+    handler, _ = scripted(event_stream(body), event_stream(body))
+    events = list(create_run.stream(THREAD, client=serve(handler), body=RUN_BODY))
+    assert isinstance(events[0], RunCreatedEvent)
+    assert isinstance(events[0].data.status, UnknownValue)
+    assert events[0].data.status == "paused"
+    with pytest.raises(errors.APIResponseValidationError, match="paused"):
+        list(create_run.stream(THREAD, client=serve(handler, strict=True), body=RUN_BODY))
 
 
 def test_a_stream_that_ends_without_done_is_incomplete(serve: Serve) -> None:

@@ -1,10 +1,13 @@
 """CreateMessageRequestRole: the values allowed; `user` for what the user says, `assistant` to insert the assistant's own words."""
 
-from typing import Literal
+from typing import Literal, TypeAlias
 
-CreateMessageRequestRole = Literal["assistant", "user"]
+from ..types import UnknownValue, unknown_value
 
-CREATE_MESSAGE_REQUEST_ROLE_VALUES: frozenset[CreateMessageRequestRole] = frozenset(
+# A value a newer server may add is kept as an UnknownValue (a str); see the `types` module.
+CreateMessageRequestRole: TypeAlias = Literal["assistant", "user"] | UnknownValue
+
+CREATE_MESSAGE_REQUEST_ROLE_VALUES: frozenset[Literal["assistant", "user"]] = frozenset(
     (
         "assistant",
         "user",
@@ -13,7 +16,8 @@ CREATE_MESSAGE_REQUEST_ROLE_VALUES: frozenset[CreateMessageRequestRole] = frozen
 
 
 def check_create_message_request_role(value: str) -> CreateMessageRequestRole:
-    """``value`` if it is one of the allowed values; TypeError otherwise."""
+    """``value`` if it is one of the allowed values, else an :class:`UnknownValue` (TypeError if
+    parsing is strict)."""
     if value in CREATE_MESSAGE_REQUEST_ROLE_VALUES:
         return value
-    raise TypeError(f"Unexpected value {value!r}. Expected one of {sorted(CREATE_MESSAGE_REQUEST_ROLE_VALUES)!r}")
+    return unknown_value(value, "CreateMessageRequestRole", CREATE_MESSAGE_REQUEST_ROLE_VALUES)

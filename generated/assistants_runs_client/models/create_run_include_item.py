@@ -1,16 +1,20 @@
 """CreateRunIncludeItem: the values allowed"""
 
-from typing import Literal
+from typing import Literal, TypeAlias
 
-CreateRunIncludeItem = Literal["step_details.tool_calls[*].file_search.results[*].content"]
+from ..types import UnknownValue, unknown_value
 
-CREATE_RUN_INCLUDE_ITEM_VALUES: frozenset[CreateRunIncludeItem] = frozenset(
-    ("step_details.tool_calls[*].file_search.results[*].content",)
+# A value a newer server may add is kept as an UnknownValue (a str); see the `types` module.
+CreateRunIncludeItem: TypeAlias = Literal["step_details.tool_calls[*].file_search.results[*].content"] | UnknownValue
+
+CREATE_RUN_INCLUDE_ITEM_VALUES: frozenset[Literal["step_details.tool_calls[*].file_search.results[*].content"]] = (
+    frozenset(("step_details.tool_calls[*].file_search.results[*].content",))
 )
 
 
 def check_create_run_include_item(value: str) -> CreateRunIncludeItem:
-    """``value`` if it is one of the allowed values; TypeError otherwise."""
+    """``value`` if it is one of the allowed values, else an :class:`UnknownValue` (TypeError if
+    parsing is strict)."""
     if value in CREATE_RUN_INCLUDE_ITEM_VALUES:
         return value
-    raise TypeError(f"Unexpected value {value!r}. Expected one of {sorted(CREATE_RUN_INCLUDE_ITEM_VALUES)!r}")
+    return unknown_value(value, "CreateRunIncludeItem", CREATE_RUN_INCLUDE_ITEM_VALUES)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping
 from typing import Any, Literal, Self
 
 from attrs import define as _attrs_define
 
 from ..models.reasoning_effort import ReasoningEffort, check_reasoning_effort
-from ..models.tool_choice_mode import TOOL_CHOICE_MODE_VALUES, ToolChoiceMode
+from ..models.tool_choice_mode import TOOL_CHOICE_MODE_VALUES, ToolChoiceMode, check_tool_choice_mode
 from ..types import UNSET, Unset
 
 
@@ -183,6 +184,15 @@ class CreateRunRequest:
         )
         return create_run_request
 
+    def to_json(self) -> str:
+        """This object as JSON text: ``to_dict()``, serialized."""
+        return json.dumps(self.to_dict())
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> Self:
+        """Build from JSON text, like :meth:`from_dict`."""
+        return cls.from_dict(json.loads(text))
+
 
 def _parse_componentsschemas_run_tools_override_type_0_item(
     data: object,
@@ -216,6 +226,9 @@ def _parse_tool_choice(data: object) -> AssistantsNamedToolChoice | None | ToolC
         return AssistantsNamedToolChoice.from_dict(data)
     if isinstance(data, str) and data in TOOL_CHOICE_MODE_VALUES:
         return data
+    if isinstance(data, str):
+        # A value a newer server added to the enum: kept (TypeError when parsing strictly).
+        return check_tool_choice_mode(data)
     raise TypeError(f"tool_choice: unexpected {type(data).__name__} {data!r:.80}")
 
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping
 from typing import Any, Literal, Self
 
 from attrs import define as _attrs_define
 
-from ..models.tool_choice_mode import TOOL_CHOICE_MODE_VALUES, ToolChoiceMode
+from ..models.tool_choice_mode import TOOL_CHOICE_MODE_VALUES, ToolChoiceMode, check_tool_choice_mode
 from ..types import UNSET, Unset
 
 
@@ -168,6 +169,15 @@ class CreateThreadAndRunRequest:
         )
         return create_thread_and_run_request
 
+    def to_json(self) -> str:
+        """This object as JSON text: ``to_dict()``, serialized."""
+        return json.dumps(self.to_dict())
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> Self:
+        """Build from JSON text, like :meth:`from_dict`."""
+        return cls.from_dict(json.loads(text))
+
 
 def _parse_componentsschemas_run_tools_override_type_0_item(
     data: object,
@@ -201,6 +211,9 @@ def _parse_tool_choice(data: object) -> AssistantsNamedToolChoice | None | ToolC
         return AssistantsNamedToolChoice.from_dict(data)
     if isinstance(data, str) and data in TOOL_CHOICE_MODE_VALUES:
         return data
+    if isinstance(data, str):
+        # A value a newer server added to the enum: kept (TypeError when parsing strictly).
+        return check_tool_choice_mode(data)
     raise TypeError(f"tool_choice: unexpected {type(data).__name__} {data!r:.80}")
 
 

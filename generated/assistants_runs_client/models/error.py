@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import is_strict
+
+# Required fields that may be null: missing, they read as None unless parsing is strict.
+_NULL_WHEN_MISSING: dict[str, None] = {
+    "param": None,
+    "code": None,
+}
 
 _PROPERTY_NAMES = frozenset(
     (
@@ -48,7 +57,19 @@ class Error:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """Build from JSON data; raises KeyError, TypeError or ValueError if it does not fit."""
+        """Build from JSON data; raises KeyError, TypeError or ValueError if it does not fit.
+
+        A required field that may be null and is missing reads as None, unless parsing is strict
+        (see :mod:`assistants_runs_client.types`)."""
+        try:
+            return cls._from_dict(src_dict)
+        except KeyError:
+            if is_strict() or _NULL_WHEN_MISSING.keys() <= src_dict.keys():
+                raise
+            return cls._from_dict({**_NULL_WHEN_MISSING, **src_dict})
+
+    @classmethod
+    def _from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = src_dict
         message = d["message"]
         type_ = d["type"]
@@ -63,6 +84,15 @@ class Error:
         if len(d) != 4:
             error.additional_properties = {key: value for key, value in d.items() if key not in _PROPERTY_NAMES}
         return error
+
+    def to_json(self) -> str:
+        """This object as JSON text: ``to_dict()``, serialized."""
+        return json.dumps(self.to_dict())
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> Self:
+        """Build from JSON text, like :meth:`from_dict`."""
+        return cls.from_dict(json.loads(text))
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,10 +1,13 @@
 """ImageDetail: the values allowed; Image resolution; `low` uses fewer tokens."""
 
-from typing import Literal
+from typing import Literal, TypeAlias
 
-ImageDetail = Literal["auto", "high", "low"]
+from ..types import UnknownValue, unknown_value
 
-IMAGE_DETAIL_VALUES: frozenset[ImageDetail] = frozenset(
+# A value a newer server may add is kept as an UnknownValue (a str); see the `types` module.
+ImageDetail: TypeAlias = Literal["auto", "high", "low"] | UnknownValue
+
+IMAGE_DETAIL_VALUES: frozenset[Literal["auto", "high", "low"]] = frozenset(
     (
         "auto",
         "high",
@@ -14,7 +17,8 @@ IMAGE_DETAIL_VALUES: frozenset[ImageDetail] = frozenset(
 
 
 def check_image_detail(value: str) -> ImageDetail:
-    """``value`` if it is one of the allowed values; TypeError otherwise."""
+    """``value`` if it is one of the allowed values, else an :class:`UnknownValue` (TypeError if
+    parsing is strict)."""
     if value in IMAGE_DETAIL_VALUES:
         return value
-    raise TypeError(f"Unexpected value {value!r}. Expected one of {sorted(IMAGE_DETAIL_VALUES)!r}")
+    return unknown_value(value, "ImageDetail", IMAGE_DETAIL_VALUES)

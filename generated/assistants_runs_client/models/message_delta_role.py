@@ -1,10 +1,13 @@
 """MessageDeltaRole: the values allowed"""
 
-from typing import Literal
+from typing import Literal, TypeAlias
 
-MessageDeltaRole = Literal["assistant", "user"]
+from ..types import UnknownValue, unknown_value
 
-MESSAGE_DELTA_ROLE_VALUES: frozenset[MessageDeltaRole] = frozenset(
+# A value a newer server may add is kept as an UnknownValue (a str); see the `types` module.
+MessageDeltaRole: TypeAlias = Literal["assistant", "user"] | UnknownValue
+
+MESSAGE_DELTA_ROLE_VALUES: frozenset[Literal["assistant", "user"]] = frozenset(
     (
         "assistant",
         "user",
@@ -13,7 +16,8 @@ MESSAGE_DELTA_ROLE_VALUES: frozenset[MessageDeltaRole] = frozenset(
 
 
 def check_message_delta_role(value: str) -> MessageDeltaRole:
-    """``value`` if it is one of the allowed values; TypeError otherwise."""
+    """``value`` if it is one of the allowed values, else an :class:`UnknownValue` (TypeError if
+    parsing is strict)."""
     if value in MESSAGE_DELTA_ROLE_VALUES:
         return value
-    raise TypeError(f"Unexpected value {value!r}. Expected one of {sorted(MESSAGE_DELTA_ROLE_VALUES)!r}")
+    return unknown_value(value, "MessageDeltaRole", MESSAGE_DELTA_ROLE_VALUES)

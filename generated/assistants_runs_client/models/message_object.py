@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping
 from typing import Any, Literal, Self
 
@@ -13,6 +14,18 @@ from ..models.message_object_status import (
     MessageObjectStatus,
     check_message_object_status,
 )
+from ..types import is_strict
+
+# Required fields that may be null: missing, they read as None unless parsing is strict.
+_NULL_WHEN_MISSING: dict[str, None] = {
+    "incomplete_details": None,
+    "completed_at": None,
+    "incomplete_at": None,
+    "assistant_id": None,
+    "run_id": None,
+    "attachments": None,
+    "metadata": None,
+}
 
 _PROPERTY_NAMES = frozenset(
     (
@@ -101,7 +114,19 @@ class MessageObject:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """Build from JSON data; raises KeyError, TypeError or ValueError if it does not fit."""
+        """Build from JSON data; raises KeyError, TypeError or ValueError if it does not fit.
+
+        A required field that may be null and is missing reads as None, unless parsing is strict
+        (see :mod:`assistants_runs_client.types`)."""
+        try:
+            return cls._from_dict(src_dict)
+        except KeyError:
+            if is_strict() or _NULL_WHEN_MISSING.keys() <= src_dict.keys():
+                raise
+            return cls._from_dict({**_NULL_WHEN_MISSING, **src_dict})
+
+    @classmethod
+    def _from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = src_dict
         id = d["id"]
         object_ = d["object"]
@@ -144,6 +169,15 @@ class MessageObject:
                 key: value for key, value in d.items() if key not in _PROPERTY_NAMES
             }
         return message_object
+
+    def to_json(self) -> str:
+        """This object as JSON text: ``to_dict()``, serialized."""
+        return json.dumps(self.to_dict())
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> Self:
+        """Build from JSON text, like :meth:`from_dict`."""
+        return cls.from_dict(json.loads(text))
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,10 +1,13 @@
 """MessageObjectRole: the values allowed; Who wrote the message."""
 
-from typing import Literal
+from typing import Literal, TypeAlias
 
-MessageObjectRole = Literal["assistant", "user"]
+from ..types import UnknownValue, unknown_value
 
-MESSAGE_OBJECT_ROLE_VALUES: frozenset[MessageObjectRole] = frozenset(
+# A value a newer server may add is kept as an UnknownValue (a str); see the `types` module.
+MessageObjectRole: TypeAlias = Literal["assistant", "user"] | UnknownValue
+
+MESSAGE_OBJECT_ROLE_VALUES: frozenset[Literal["assistant", "user"]] = frozenset(
     (
         "assistant",
         "user",
@@ -13,7 +16,8 @@ MESSAGE_OBJECT_ROLE_VALUES: frozenset[MessageObjectRole] = frozenset(
 
 
 def check_message_object_role(value: str) -> MessageObjectRole:
-    """``value`` if it is one of the allowed values; TypeError otherwise."""
+    """``value`` if it is one of the allowed values, else an :class:`UnknownValue` (TypeError if
+    parsing is strict)."""
     if value in MESSAGE_OBJECT_ROLE_VALUES:
         return value
-    raise TypeError(f"Unexpected value {value!r}. Expected one of {sorted(MESSAGE_OBJECT_ROLE_VALUES)!r}")
+    return unknown_value(value, "MessageObjectRole", MESSAGE_OBJECT_ROLE_VALUES)

@@ -1,10 +1,13 @@
 """RunLastErrorCode: the values allowed; A machine-readable reason."""
 
-from typing import Literal
+from typing import Literal, TypeAlias
 
-RunLastErrorCode = Literal["invalid_prompt", "rate_limit_exceeded", "server_error"]
+from ..types import UnknownValue, unknown_value
 
-RUN_LAST_ERROR_CODE_VALUES: frozenset[RunLastErrorCode] = frozenset(
+# A value a newer server may add is kept as an UnknownValue (a str); see the `types` module.
+RunLastErrorCode: TypeAlias = Literal["invalid_prompt", "rate_limit_exceeded", "server_error"] | UnknownValue
+
+RUN_LAST_ERROR_CODE_VALUES: frozenset[Literal["invalid_prompt", "rate_limit_exceeded", "server_error"]] = frozenset(
     (
         "invalid_prompt",
         "rate_limit_exceeded",
@@ -14,7 +17,8 @@ RUN_LAST_ERROR_CODE_VALUES: frozenset[RunLastErrorCode] = frozenset(
 
 
 def check_run_last_error_code(value: str) -> RunLastErrorCode:
-    """``value`` if it is one of the allowed values; TypeError otherwise."""
+    """``value`` if it is one of the allowed values, else an :class:`UnknownValue` (TypeError if
+    parsing is strict)."""
     if value in RUN_LAST_ERROR_CODE_VALUES:
         return value
-    raise TypeError(f"Unexpected value {value!r}. Expected one of {sorted(RUN_LAST_ERROR_CODE_VALUES)!r}")
+    return unknown_value(value, "RunLastErrorCode", RUN_LAST_ERROR_CODE_VALUES)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping
 from typing import Any, Literal, Self
 
@@ -9,8 +10,27 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.run_status import RunStatus, check_run_status
-from ..models.tool_choice_mode import TOOL_CHOICE_MODE_VALUES, ToolChoiceMode
-from ..types import UNSET, Unset
+from ..models.tool_choice_mode import TOOL_CHOICE_MODE_VALUES, ToolChoiceMode, check_tool_choice_mode
+from ..types import UNSET, Unset, is_strict
+
+# Required fields that may be null: missing, they read as None unless parsing is strict.
+_NULL_WHEN_MISSING: dict[str, None] = {
+    "required_action": None,
+    "last_error": None,
+    "expires_at": None,
+    "started_at": None,
+    "cancelled_at": None,
+    "failed_at": None,
+    "completed_at": None,
+    "incomplete_details": None,
+    "metadata": None,
+    "usage": None,
+    "max_prompt_tokens": None,
+    "max_completion_tokens": None,
+    "truncation_strategy": None,
+    "tool_choice": None,
+    "response_format": None,
+}
 
 _PROPERTY_NAMES = frozenset(
     (
@@ -157,7 +177,19 @@ class RunObject:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """Build from JSON data; raises KeyError, TypeError or ValueError if it does not fit."""
+        """Build from JSON data; raises KeyError, TypeError or ValueError if it does not fit.
+
+        A required field that may be null and is missing reads as None, unless parsing is strict
+        (see :mod:`assistants_runs_client.types`)."""
+        try:
+            return cls._from_dict(src_dict)
+        except KeyError:
+            if is_strict() or _NULL_WHEN_MISSING.keys() <= src_dict.keys():
+                raise
+            return cls._from_dict({**_NULL_WHEN_MISSING, **src_dict})
+
+    @classmethod
+    def _from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = src_dict
         id = d["id"]
         object_ = d["object"]
@@ -231,6 +263,15 @@ class RunObject:
             run_object.additional_properties = {key: value for key, value in d.items() if key not in _PROPERTY_NAMES}
         return run_object
 
+    def to_json(self) -> str:
+        """This object as JSON text: ``to_dict()``, serialized."""
+        return json.dumps(self.to_dict())
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> Self:
+        """Build from JSON text, like :meth:`from_dict`."""
+        return cls.from_dict(json.loads(text))
+
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
@@ -280,6 +321,9 @@ def _parse_tool_choice(data: object) -> AssistantsNamedToolChoice | None | ToolC
         return AssistantsNamedToolChoice.from_dict(data)
     if isinstance(data, str) and data in TOOL_CHOICE_MODE_VALUES:
         return data
+    if isinstance(data, str):
+        # A value a newer server added to the enum: kept (TypeError when parsing strictly).
+        return check_tool_choice_mode(data)
     raise TypeError(f"tool_choice: unexpected {type(data).__name__} {data!r:.80}")
 
 

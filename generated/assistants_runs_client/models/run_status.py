@@ -1,20 +1,38 @@
 """RunStatus: the values allowed; Where the run is in its lifecycle. `requires_action`, `cancelled`, `completed`, `failed`, `expired` and `incomplete` end a stream."""
 
-from typing import Literal
+from typing import Literal, TypeAlias
 
-RunStatus = Literal[
-    "cancelled",
-    "cancelling",
-    "completed",
-    "expired",
-    "failed",
-    "in_progress",
-    "incomplete",
-    "queued",
-    "requires_action",
-]
+from ..types import UnknownValue, unknown_value
 
-RUN_STATUS_VALUES: frozenset[RunStatus] = frozenset(
+# A value a newer server may add is kept as an UnknownValue (a str); see the `types` module.
+RunStatus: TypeAlias = (
+    Literal[
+        "cancelled",
+        "cancelling",
+        "completed",
+        "expired",
+        "failed",
+        "in_progress",
+        "incomplete",
+        "queued",
+        "requires_action",
+    ]
+    | UnknownValue
+)
+
+RUN_STATUS_VALUES: frozenset[
+    Literal[
+        "cancelled",
+        "cancelling",
+        "completed",
+        "expired",
+        "failed",
+        "in_progress",
+        "incomplete",
+        "queued",
+        "requires_action",
+    ]
+] = frozenset(
     (
         "cancelled",
         "cancelling",
@@ -30,7 +48,8 @@ RUN_STATUS_VALUES: frozenset[RunStatus] = frozenset(
 
 
 def check_run_status(value: str) -> RunStatus:
-    """``value`` if it is one of the allowed values; TypeError otherwise."""
+    """``value`` if it is one of the allowed values, else an :class:`UnknownValue` (TypeError if
+    parsing is strict)."""
     if value in RUN_STATUS_VALUES:
         return value
-    raise TypeError(f"Unexpected value {value!r}. Expected one of {sorted(RUN_STATUS_VALUES)!r}")
+    return unknown_value(value, "RunStatus", RUN_STATUS_VALUES)

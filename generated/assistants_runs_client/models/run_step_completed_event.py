@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Any, Literal, Self
 
@@ -55,6 +56,15 @@ class RunStepCompletedEvent:
                 key: value for key, value in d.items() if key not in _PROPERTY_NAMES
             }
         return run_step_completed_event
+
+    def to_json(self) -> str:
+        """This object as JSON text: ``to_dict()``, serialized."""
+        return json.dumps(self.to_dict())
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> Self:
+        """Build from JSON text, like :meth:`from_dict`."""
+        return cls.from_dict(json.loads(text))
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping
 from typing import Any, Literal, Self
 
@@ -13,6 +14,18 @@ from ..models.run_step_object_status import (
     check_run_step_object_status,
 )
 from ..models.run_step_object_type import RunStepObjectType, check_run_step_object_type
+from ..types import is_strict
+
+# Required fields that may be null: missing, they read as None unless parsing is strict.
+_NULL_WHEN_MISSING: dict[str, None] = {
+    "last_error": None,
+    "expired_at": None,
+    "cancelled_at": None,
+    "failed_at": None,
+    "completed_at": None,
+    "metadata": None,
+    "usage": None,
+}
 
 _PROPERTY_NAMES = frozenset(
     (
@@ -103,7 +116,19 @@ class RunStepObject:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """Build from JSON data; raises KeyError, TypeError or ValueError if it does not fit."""
+        """Build from JSON data; raises KeyError, TypeError or ValueError if it does not fit.
+
+        A required field that may be null and is missing reads as None, unless parsing is strict
+        (see :mod:`assistants_runs_client.types`)."""
+        try:
+            return cls._from_dict(src_dict)
+        except KeyError:
+            if is_strict() or _NULL_WHEN_MISSING.keys() <= src_dict.keys():
+                raise
+            return cls._from_dict({**_NULL_WHEN_MISSING, **src_dict})
+
+    @classmethod
+    def _from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = src_dict
         id = d["id"]
         object_ = d["object"]
@@ -150,6 +175,15 @@ class RunStepObject:
                 key: value for key, value in d.items() if key not in _PROPERTY_NAMES
             }
         return run_step_object
+
+    def to_json(self) -> str:
+        """This object as JSON text: ``to_dict()``, serialized."""
+        return json.dumps(self.to_dict())
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> Self:
+        """Build from JSON text, like :meth:`from_dict`."""
+        return cls.from_dict(json.loads(text))
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,10 +1,13 @@
 """RunStepObjectType: the values allowed; What the step does."""
 
-from typing import Literal
+from typing import Literal, TypeAlias
 
-RunStepObjectType = Literal["message_creation", "tool_calls"]
+from ..types import UnknownValue, unknown_value
 
-RUN_STEP_OBJECT_TYPE_VALUES: frozenset[RunStepObjectType] = frozenset(
+# A value a newer server may add is kept as an UnknownValue (a str); see the `types` module.
+RunStepObjectType: TypeAlias = Literal["message_creation", "tool_calls"] | UnknownValue
+
+RUN_STEP_OBJECT_TYPE_VALUES: frozenset[Literal["message_creation", "tool_calls"]] = frozenset(
     (
         "message_creation",
         "tool_calls",
@@ -13,7 +16,8 @@ RUN_STEP_OBJECT_TYPE_VALUES: frozenset[RunStepObjectType] = frozenset(
 
 
 def check_run_step_object_type(value: str) -> RunStepObjectType:
-    """``value`` if it is one of the allowed values; TypeError otherwise."""
+    """``value`` if it is one of the allowed values, else an :class:`UnknownValue` (TypeError if
+    parsing is strict)."""
     if value in RUN_STEP_OBJECT_TYPE_VALUES:
         return value
-    raise TypeError(f"Unexpected value {value!r}. Expected one of {sorted(RUN_STEP_OBJECT_TYPE_VALUES)!r}")
+    return unknown_value(value, "RunStepObjectType", RUN_STEP_OBJECT_TYPE_VALUES)

@@ -1,10 +1,13 @@
 """ToolChoiceMode: the values allowed; `none` (no tool), `auto` (the model decides) or `required` (at least one tool)."""
 
-from typing import Literal
+from typing import Literal, TypeAlias
 
-ToolChoiceMode = Literal["auto", "none", "required"]
+from ..types import UnknownValue, unknown_value
 
-TOOL_CHOICE_MODE_VALUES: frozenset[ToolChoiceMode] = frozenset(
+# A value a newer server may add is kept as an UnknownValue (a str); see the `types` module.
+ToolChoiceMode: TypeAlias = Literal["auto", "none", "required"] | UnknownValue
+
+TOOL_CHOICE_MODE_VALUES: frozenset[Literal["auto", "none", "required"]] = frozenset(
     (
         "auto",
         "none",
@@ -14,7 +17,8 @@ TOOL_CHOICE_MODE_VALUES: frozenset[ToolChoiceMode] = frozenset(
 
 
 def check_tool_choice_mode(value: str) -> ToolChoiceMode:
-    """``value`` if it is one of the allowed values; TypeError otherwise."""
+    """``value`` if it is one of the allowed values, else an :class:`UnknownValue` (TypeError if
+    parsing is strict)."""
     if value in TOOL_CHOICE_MODE_VALUES:
         return value
-    raise TypeError(f"Unexpected value {value!r}. Expected one of {sorted(TOOL_CHOICE_MODE_VALUES)!r}")
+    return unknown_value(value, "ToolChoiceMode", TOOL_CHOICE_MODE_VALUES)

@@ -9,6 +9,7 @@ in a :class:`~assistants_runs_client.types.Response` with status and headers, an
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
@@ -16,15 +17,21 @@ from urllib.parse import quote
 import httpx
 
 from ... import errors
-from ..._http import asend, parse_json, send
+from ..._http import asend, parse_json, send, with_extras
 from ...client import AuthenticatedClient, Client
 from ...models.create_run_include_item import (
     CreateRunIncludeItem,
 )
 from ...models.create_run_request import CreateRunRequest
 from ...models.run_object import RunObject
-from ...streaming import AssistantStreamEvent, AsyncStream, Stream, decode_assistant_stream_event
-from ...types import UNSET, Response, TimeoutTypes, Unset
+from ...streaming import (
+    AssistantEventHandler,
+    AssistantStream,
+    AsyncAssistantEventHandler,
+    AsyncAssistantStream,
+    decode_assistant_stream_event,
+)
+from ...types import UNSET, Response, TimeoutTypes, Unset, strict_parsing
 
 
 def _get_kwargs(
@@ -51,6 +58,13 @@ def _get_kwargs(
 
 
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> RunObject:
+    if client.strict:
+        with strict_parsing():
+            return _parse_answer(response)
+    return _parse_answer(response)
+
+
+def _parse_answer(response: httpx.Response) -> RunObject:
     if response.status_code == 200:
         return parse_json(response, RunObject.from_dict)
     # A 2xx or 3xx status the spec does not document for this operation (errors raised earlier).
@@ -74,6 +88,10 @@ def sync_detailed(
     include: list[CreateRunIncludeItem] | Unset = UNSET,
     max_retries: int | None = None,
     timeout: TimeoutTypes | Unset = UNSET,
+    extra_headers: Mapping[str, str] | None = None,
+    extra_query: Mapping[str, Any] | None = None,
+    extra_body: Mapping[str, Any] | None = None,
+    idempotency_key: str | None = None,
 ) -> Response[RunObject]:
     """Create a run.
 
@@ -84,6 +102,11 @@ def sync_detailed(
             assistant's settings.
         max_retries: Retries for this call (connection errors, 408, 429, 5xx); default: the client's.
         timeout: Timeout for this call, in seconds or as ``httpx.Timeout``; default: the client's.
+            A number bounds each attempt as a whole, from connecting to the answer's last byte.
+        extra_headers: More headers for this call (over every other header).
+        extra_query: More query parameters for this call.
+        extra_body: More top-level fields of the JSON body for this call (over the body's own).
+        idempotency_key: Sent as the ``Idempotency-Key`` header (the same on every retry).
 
     Raises:
         errors.APIStatusError: An error status, as its subclass: BadRequestError (400),
@@ -98,10 +121,16 @@ def sync_detailed(
 
     response = send(
         client,
-        _get_kwargs(
-            thread_id=thread_id,
-            body=body,
-            include=include,
+        with_extras(
+            _get_kwargs(
+                thread_id=thread_id,
+                body=body,
+                include=include,
+            ),
+            extra_headers,
+            extra_query,
+            extra_body,
+            idempotency_key,
         ),
         max_retries=max_retries,
         timeout=timeout,
@@ -117,6 +146,10 @@ def sync(
     include: list[CreateRunIncludeItem] | Unset = UNSET,
     max_retries: int | None = None,
     timeout: TimeoutTypes | Unset = UNSET,
+    extra_headers: Mapping[str, str] | None = None,
+    extra_query: Mapping[str, Any] | None = None,
+    extra_body: Mapping[str, Any] | None = None,
+    idempotency_key: str | None = None,
 ) -> RunObject:
     """Create a run.
 
@@ -127,6 +160,11 @@ def sync(
             assistant's settings.
         max_retries: Retries for this call (connection errors, 408, 429, 5xx); default: the client's.
         timeout: Timeout for this call, in seconds or as ``httpx.Timeout``; default: the client's.
+            A number bounds each attempt as a whole, from connecting to the answer's last byte.
+        extra_headers: More headers for this call (over every other header).
+        extra_query: More query parameters for this call.
+        extra_body: More top-level fields of the JSON body for this call (over the body's own).
+        idempotency_key: Sent as the ``Idempotency-Key`` header (the same on every retry).
 
     Raises:
         errors.APIStatusError: An error status, as its subclass: BadRequestError (400),
@@ -142,10 +180,16 @@ def sync(
     # sync_detailed(...).parsed, without building the Response this function does not return.
     response = send(
         client,
-        _get_kwargs(
-            thread_id=thread_id,
-            body=body,
-            include=include,
+        with_extras(
+            _get_kwargs(
+                thread_id=thread_id,
+                body=body,
+                include=include,
+            ),
+            extra_headers,
+            extra_query,
+            extra_body,
+            idempotency_key,
         ),
         max_retries=max_retries,
         timeout=timeout,
@@ -161,6 +205,10 @@ async def asyncio_detailed(
     include: list[CreateRunIncludeItem] | Unset = UNSET,
     max_retries: int | None = None,
     timeout: TimeoutTypes | Unset = UNSET,
+    extra_headers: Mapping[str, str] | None = None,
+    extra_query: Mapping[str, Any] | None = None,
+    extra_body: Mapping[str, Any] | None = None,
+    idempotency_key: str | None = None,
 ) -> Response[RunObject]:
     """Create a run.
 
@@ -171,6 +219,11 @@ async def asyncio_detailed(
             assistant's settings.
         max_retries: Retries for this call (connection errors, 408, 429, 5xx); default: the client's.
         timeout: Timeout for this call, in seconds or as ``httpx.Timeout``; default: the client's.
+            A number bounds each attempt as a whole, from connecting to the answer's last byte.
+        extra_headers: More headers for this call (over every other header).
+        extra_query: More query parameters for this call.
+        extra_body: More top-level fields of the JSON body for this call (over the body's own).
+        idempotency_key: Sent as the ``Idempotency-Key`` header (the same on every retry).
 
     Raises:
         errors.APIStatusError: An error status, as its subclass: BadRequestError (400),
@@ -185,10 +238,16 @@ async def asyncio_detailed(
 
     response = await asend(
         client,
-        _get_kwargs(
-            thread_id=thread_id,
-            body=body,
-            include=include,
+        with_extras(
+            _get_kwargs(
+                thread_id=thread_id,
+                body=body,
+                include=include,
+            ),
+            extra_headers,
+            extra_query,
+            extra_body,
+            idempotency_key,
         ),
         max_retries=max_retries,
         timeout=timeout,
@@ -204,6 +263,10 @@ async def asyncio(
     include: list[CreateRunIncludeItem] | Unset = UNSET,
     max_retries: int | None = None,
     timeout: TimeoutTypes | Unset = UNSET,
+    extra_headers: Mapping[str, str] | None = None,
+    extra_query: Mapping[str, Any] | None = None,
+    extra_body: Mapping[str, Any] | None = None,
+    idempotency_key: str | None = None,
 ) -> RunObject:
     """Create a run.
 
@@ -214,6 +277,11 @@ async def asyncio(
             assistant's settings.
         max_retries: Retries for this call (connection errors, 408, 429, 5xx); default: the client's.
         timeout: Timeout for this call, in seconds or as ``httpx.Timeout``; default: the client's.
+            A number bounds each attempt as a whole, from connecting to the answer's last byte.
+        extra_headers: More headers for this call (over every other header).
+        extra_query: More query parameters for this call.
+        extra_body: More top-level fields of the JSON body for this call (over the body's own).
+        idempotency_key: Sent as the ``Idempotency-Key`` header (the same on every retry).
 
     Raises:
         errors.APIStatusError: An error status, as its subclass: BadRequestError (400),
@@ -228,10 +296,16 @@ async def asyncio(
 
     response = await asend(
         client,
-        _get_kwargs(
-            thread_id=thread_id,
-            body=body,
-            include=include,
+        with_extras(
+            _get_kwargs(
+                thread_id=thread_id,
+                body=body,
+                include=include,
+            ),
+            extra_headers,
+            extra_query,
+            extra_body,
+            idempotency_key,
         ),
         max_retries=max_retries,
         timeout=timeout,
@@ -263,7 +337,12 @@ def stream(
     include: list[CreateRunIncludeItem] | Unset = UNSET,
     max_retries: int | None = None,
     timeout: TimeoutTypes | Unset = UNSET,
-) -> Stream[AssistantStreamEvent]:
+    extra_headers: Mapping[str, str] | None = None,
+    extra_query: Mapping[str, Any] | None = None,
+    extra_body: Mapping[str, Any] | None = None,
+    idempotency_key: str | None = None,
+    event_handler: AssistantEventHandler | None = None,
+) -> AssistantStream:
     """Create a run, streamed.
 
     Sends ``"stream": true`` and yields the events as they arrive (see :mod:`assistants_runs_client.streaming`);
@@ -276,6 +355,13 @@ def stream(
             assistant's settings.
         max_retries: Retries for this call (connection errors, 408, 429, 5xx); default: the client's.
         timeout: Timeout for this call, in seconds or as ``httpx.Timeout``; default: the client's.
+            A number bounds each attempt as a whole: opening the stream, then the
+            time between two events.
+        extra_headers: More headers for this call (over every other header).
+        extra_query: More query parameters for this call.
+        extra_body: More top-level fields of the JSON body for this call (over the body's own).
+        idempotency_key: Sent as the ``Idempotency-Key`` header (the same on every retry).
+        event_handler: Its ``on_...`` methods are called as the events pass (see ``until_done()``).
 
     Raises:
         errors.APIStatusError: An error status, as its subclass: BadRequestError (400),
@@ -287,19 +373,26 @@ def stream(
         errors.IncompleteStreamError: (While iterating) the stream ended before its end.
 
     Returns:
-        Stream[AssistantStreamEvent]: a context manager and iterator of the events.
+        AssistantStream: a context manager and iterator of the events.
     """
 
-    return Stream(
+    return AssistantStream(
         client,
-        _stream_kwargs(
-            thread_id=thread_id,
-            body=body,
-            include=include,
+        with_extras(
+            _stream_kwargs(
+                thread_id=thread_id,
+                body=body,
+                include=include,
+            ),
+            extra_headers,
+            extra_query,
+            extra_body,
+            idempotency_key,
         ),
         decode_assistant_stream_event,
         max_retries=max_retries,
         timeout=timeout,
+        event_handler=event_handler,
     )
 
 
@@ -311,7 +404,12 @@ def astream(
     include: list[CreateRunIncludeItem] | Unset = UNSET,
     max_retries: int | None = None,
     timeout: TimeoutTypes | Unset = UNSET,
-) -> AsyncStream[AssistantStreamEvent]:
+    extra_headers: Mapping[str, str] | None = None,
+    extra_query: Mapping[str, Any] | None = None,
+    extra_body: Mapping[str, Any] | None = None,
+    idempotency_key: str | None = None,
+    event_handler: AsyncAssistantEventHandler | None = None,
+) -> AsyncAssistantStream:
     """Create a run, streamed.
 
     Sends ``"stream": true`` and yields the events as they arrive (see :mod:`assistants_runs_client.streaming`);
@@ -324,6 +422,13 @@ def astream(
             assistant's settings.
         max_retries: Retries for this call (connection errors, 408, 429, 5xx); default: the client's.
         timeout: Timeout for this call, in seconds or as ``httpx.Timeout``; default: the client's.
+            A number bounds each attempt as a whole: opening the stream, then the
+            time between two events.
+        extra_headers: More headers for this call (over every other header).
+        extra_query: More query parameters for this call.
+        extra_body: More top-level fields of the JSON body for this call (over the body's own).
+        idempotency_key: Sent as the ``Idempotency-Key`` header (the same on every retry).
+        event_handler: Its ``on_...`` methods are called as the events pass (see ``until_done()``).
 
     Raises:
         errors.APIStatusError: An error status, as its subclass: BadRequestError (400),
@@ -335,17 +440,24 @@ def astream(
         errors.IncompleteStreamError: (While iterating) the stream ended before its end.
 
     Returns:
-        AsyncStream[AssistantStreamEvent]: an async context manager and iterator of the events.
+        AsyncAssistantStream: an async context manager and iterator of the events.
     """
 
-    return AsyncStream(
+    return AsyncAssistantStream(
         client,
-        _stream_kwargs(
-            thread_id=thread_id,
-            body=body,
-            include=include,
+        with_extras(
+            _stream_kwargs(
+                thread_id=thread_id,
+                body=body,
+                include=include,
+            ),
+            extra_headers,
+            extra_query,
+            extra_body,
+            idempotency_key,
         ),
         decode_assistant_stream_event,
         max_retries=max_retries,
         timeout=timeout,
+        event_handler=event_handler,
     )

@@ -9,18 +9,25 @@ in a :class:`~assistants_runs_client.types.Response` with status and headers, an
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from http import HTTPStatus
 from typing import Any
 
 import httpx
 
 from ... import errors
-from ..._http import asend, parse_json, send
+from ..._http import asend, parse_json, send, with_extras
 from ...client import AuthenticatedClient, Client
 from ...models.create_thread_and_run_request import CreateThreadAndRunRequest
 from ...models.run_object import RunObject
-from ...streaming import AssistantStreamEvent, AsyncStream, Stream, decode_assistant_stream_event
-from ...types import UNSET, Response, TimeoutTypes, Unset
+from ...streaming import (
+    AssistantEventHandler,
+    AssistantStream,
+    AsyncAssistantEventHandler,
+    AsyncAssistantStream,
+    decode_assistant_stream_event,
+)
+from ...types import UNSET, Response, TimeoutTypes, Unset, strict_parsing
 
 
 def _get_kwargs(
@@ -36,6 +43,13 @@ def _get_kwargs(
 
 
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> RunObject:
+    if client.strict:
+        with strict_parsing():
+            return _parse_answer(response)
+    return _parse_answer(response)
+
+
+def _parse_answer(response: httpx.Response) -> RunObject:
     if response.status_code == 200:
         return parse_json(response, RunObject.from_dict)
     # A 2xx or 3xx status the spec does not document for this operation (errors raised earlier).
@@ -57,6 +71,10 @@ def sync_detailed(
     body: CreateThreadAndRunRequest,
     max_retries: int | None = None,
     timeout: TimeoutTypes | Unset = UNSET,
+    extra_headers: Mapping[str, str] | None = None,
+    extra_query: Mapping[str, Any] | None = None,
+    extra_body: Mapping[str, Any] | None = None,
+    idempotency_key: str | None = None,
 ) -> Response[RunObject]:
     """Create a thread and run it.
 
@@ -65,6 +83,11 @@ def sync_detailed(
             take the assistant's settings.
         max_retries: Retries for this call (connection errors, 408, 429, 5xx); default: the client's.
         timeout: Timeout for this call, in seconds or as ``httpx.Timeout``; default: the client's.
+            A number bounds each attempt as a whole, from connecting to the answer's last byte.
+        extra_headers: More headers for this call (over every other header).
+        extra_query: More query parameters for this call.
+        extra_body: More top-level fields of the JSON body for this call (over the body's own).
+        idempotency_key: Sent as the ``Idempotency-Key`` header (the same on every retry).
 
     Raises:
         errors.APIStatusError: An error status, as its subclass: BadRequestError (400),
@@ -79,8 +102,14 @@ def sync_detailed(
 
     response = send(
         client,
-        _get_kwargs(
-            body=body,
+        with_extras(
+            _get_kwargs(
+                body=body,
+            ),
+            extra_headers,
+            extra_query,
+            extra_body,
+            idempotency_key,
         ),
         max_retries=max_retries,
         timeout=timeout,
@@ -94,6 +123,10 @@ def sync(
     body: CreateThreadAndRunRequest,
     max_retries: int | None = None,
     timeout: TimeoutTypes | Unset = UNSET,
+    extra_headers: Mapping[str, str] | None = None,
+    extra_query: Mapping[str, Any] | None = None,
+    extra_body: Mapping[str, Any] | None = None,
+    idempotency_key: str | None = None,
 ) -> RunObject:
     """Create a thread and run it.
 
@@ -102,6 +135,11 @@ def sync(
             take the assistant's settings.
         max_retries: Retries for this call (connection errors, 408, 429, 5xx); default: the client's.
         timeout: Timeout for this call, in seconds or as ``httpx.Timeout``; default: the client's.
+            A number bounds each attempt as a whole, from connecting to the answer's last byte.
+        extra_headers: More headers for this call (over every other header).
+        extra_query: More query parameters for this call.
+        extra_body: More top-level fields of the JSON body for this call (over the body's own).
+        idempotency_key: Sent as the ``Idempotency-Key`` header (the same on every retry).
 
     Raises:
         errors.APIStatusError: An error status, as its subclass: BadRequestError (400),
@@ -117,8 +155,14 @@ def sync(
     # sync_detailed(...).parsed, without building the Response this function does not return.
     response = send(
         client,
-        _get_kwargs(
-            body=body,
+        with_extras(
+            _get_kwargs(
+                body=body,
+            ),
+            extra_headers,
+            extra_query,
+            extra_body,
+            idempotency_key,
         ),
         max_retries=max_retries,
         timeout=timeout,
@@ -132,6 +176,10 @@ async def asyncio_detailed(
     body: CreateThreadAndRunRequest,
     max_retries: int | None = None,
     timeout: TimeoutTypes | Unset = UNSET,
+    extra_headers: Mapping[str, str] | None = None,
+    extra_query: Mapping[str, Any] | None = None,
+    extra_body: Mapping[str, Any] | None = None,
+    idempotency_key: str | None = None,
 ) -> Response[RunObject]:
     """Create a thread and run it.
 
@@ -140,6 +188,11 @@ async def asyncio_detailed(
             take the assistant's settings.
         max_retries: Retries for this call (connection errors, 408, 429, 5xx); default: the client's.
         timeout: Timeout for this call, in seconds or as ``httpx.Timeout``; default: the client's.
+            A number bounds each attempt as a whole, from connecting to the answer's last byte.
+        extra_headers: More headers for this call (over every other header).
+        extra_query: More query parameters for this call.
+        extra_body: More top-level fields of the JSON body for this call (over the body's own).
+        idempotency_key: Sent as the ``Idempotency-Key`` header (the same on every retry).
 
     Raises:
         errors.APIStatusError: An error status, as its subclass: BadRequestError (400),
@@ -154,8 +207,14 @@ async def asyncio_detailed(
 
     response = await asend(
         client,
-        _get_kwargs(
-            body=body,
+        with_extras(
+            _get_kwargs(
+                body=body,
+            ),
+            extra_headers,
+            extra_query,
+            extra_body,
+            idempotency_key,
         ),
         max_retries=max_retries,
         timeout=timeout,
@@ -169,6 +228,10 @@ async def asyncio(
     body: CreateThreadAndRunRequest,
     max_retries: int | None = None,
     timeout: TimeoutTypes | Unset = UNSET,
+    extra_headers: Mapping[str, str] | None = None,
+    extra_query: Mapping[str, Any] | None = None,
+    extra_body: Mapping[str, Any] | None = None,
+    idempotency_key: str | None = None,
 ) -> RunObject:
     """Create a thread and run it.
 
@@ -177,6 +240,11 @@ async def asyncio(
             take the assistant's settings.
         max_retries: Retries for this call (connection errors, 408, 429, 5xx); default: the client's.
         timeout: Timeout for this call, in seconds or as ``httpx.Timeout``; default: the client's.
+            A number bounds each attempt as a whole, from connecting to the answer's last byte.
+        extra_headers: More headers for this call (over every other header).
+        extra_query: More query parameters for this call.
+        extra_body: More top-level fields of the JSON body for this call (over the body's own).
+        idempotency_key: Sent as the ``Idempotency-Key`` header (the same on every retry).
 
     Raises:
         errors.APIStatusError: An error status, as its subclass: BadRequestError (400),
@@ -191,8 +259,14 @@ async def asyncio(
 
     response = await asend(
         client,
-        _get_kwargs(
-            body=body,
+        with_extras(
+            _get_kwargs(
+                body=body,
+            ),
+            extra_headers,
+            extra_query,
+            extra_body,
+            idempotency_key,
         ),
         max_retries=max_retries,
         timeout=timeout,
@@ -218,7 +292,12 @@ def stream(
     body: CreateThreadAndRunRequest,
     max_retries: int | None = None,
     timeout: TimeoutTypes | Unset = UNSET,
-) -> Stream[AssistantStreamEvent]:
+    extra_headers: Mapping[str, str] | None = None,
+    extra_query: Mapping[str, Any] | None = None,
+    extra_body: Mapping[str, Any] | None = None,
+    idempotency_key: str | None = None,
+    event_handler: AssistantEventHandler | None = None,
+) -> AssistantStream:
     """Create a thread and run it, streamed.
 
     Sends ``"stream": true`` and yields the events as they arrive (see :mod:`assistants_runs_client.streaming`);
@@ -229,6 +308,13 @@ def stream(
             take the assistant's settings.
         max_retries: Retries for this call (connection errors, 408, 429, 5xx); default: the client's.
         timeout: Timeout for this call, in seconds or as ``httpx.Timeout``; default: the client's.
+            A number bounds each attempt as a whole: opening the stream, then the
+            time between two events.
+        extra_headers: More headers for this call (over every other header).
+        extra_query: More query parameters for this call.
+        extra_body: More top-level fields of the JSON body for this call (over the body's own).
+        idempotency_key: Sent as the ``Idempotency-Key`` header (the same on every retry).
+        event_handler: Its ``on_...`` methods are called as the events pass (see ``until_done()``).
 
     Raises:
         errors.APIStatusError: An error status, as its subclass: BadRequestError (400),
@@ -240,17 +326,24 @@ def stream(
         errors.IncompleteStreamError: (While iterating) the stream ended before its end.
 
     Returns:
-        Stream[AssistantStreamEvent]: a context manager and iterator of the events.
+        AssistantStream: a context manager and iterator of the events.
     """
 
-    return Stream(
+    return AssistantStream(
         client,
-        _stream_kwargs(
-            body=body,
+        with_extras(
+            _stream_kwargs(
+                body=body,
+            ),
+            extra_headers,
+            extra_query,
+            extra_body,
+            idempotency_key,
         ),
         decode_assistant_stream_event,
         max_retries=max_retries,
         timeout=timeout,
+        event_handler=event_handler,
     )
 
 
@@ -260,7 +353,12 @@ def astream(
     body: CreateThreadAndRunRequest,
     max_retries: int | None = None,
     timeout: TimeoutTypes | Unset = UNSET,
-) -> AsyncStream[AssistantStreamEvent]:
+    extra_headers: Mapping[str, str] | None = None,
+    extra_query: Mapping[str, Any] | None = None,
+    extra_body: Mapping[str, Any] | None = None,
+    idempotency_key: str | None = None,
+    event_handler: AsyncAssistantEventHandler | None = None,
+) -> AsyncAssistantStream:
     """Create a thread and run it, streamed.
 
     Sends ``"stream": true`` and yields the events as they arrive (see :mod:`assistants_runs_client.streaming`);
@@ -271,6 +369,13 @@ def astream(
             take the assistant's settings.
         max_retries: Retries for this call (connection errors, 408, 429, 5xx); default: the client's.
         timeout: Timeout for this call, in seconds or as ``httpx.Timeout``; default: the client's.
+            A number bounds each attempt as a whole: opening the stream, then the
+            time between two events.
+        extra_headers: More headers for this call (over every other header).
+        extra_query: More query parameters for this call.
+        extra_body: More top-level fields of the JSON body for this call (over the body's own).
+        idempotency_key: Sent as the ``Idempotency-Key`` header (the same on every retry).
+        event_handler: Its ``on_...`` methods are called as the events pass (see ``until_done()``).
 
     Raises:
         errors.APIStatusError: An error status, as its subclass: BadRequestError (400),
@@ -282,15 +387,22 @@ def astream(
         errors.IncompleteStreamError: (While iterating) the stream ended before its end.
 
     Returns:
-        AsyncStream[AssistantStreamEvent]: an async context manager and iterator of the events.
+        AsyncAssistantStream: an async context manager and iterator of the events.
     """
 
-    return AsyncStream(
+    return AsyncAssistantStream(
         client,
-        _stream_kwargs(
-            body=body,
+        with_extras(
+            _stream_kwargs(
+                body=body,
+            ),
+            extra_headers,
+            extra_query,
+            extra_body,
+            idempotency_key,
         ),
         decode_assistant_stream_event,
         max_retries=max_retries,
         timeout=timeout,
+        event_handler=event_handler,
     )
