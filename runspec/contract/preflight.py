@@ -10,7 +10,8 @@ smallest valid request of each operation:
   exist, or every valid request would only test the 404 path);
 * each given thread exists (``THREAD_ID``);
 * the operations are served at that base URL (a 405, or a 404 that names no id, means a wrong
-  base URL or a route shadowed by another one).
+  base URL or a route shadowed by another one: a finding, since the suite then reports the
+  failures it causes, grouped).
 
 Each problem is one line of :attr:`Preflight.problems`; any problem stops the run (exit 2). What
 the target hands out is kept: the thread of the first run becomes the suite's thread when the
@@ -92,10 +93,11 @@ def preflight(
         )
         if answer is None:
             return result
-        problem = _judge(answer, "POST /threads/runs", assistant=assistant, declared=declared)
-        if problem is not None:
-            result.problems.append(problem)
-            if answer.status_code in (401, 403) or problem.startswith("the target does not"):
+        verdict = _judge(answer, "POST /threads/runs", assistant=assistant, declared=declared)
+        if verdict is not None:
+            blocking, line = verdict
+            (result.problems if blocking else result.notes).append(line)
+            if answer.status_code in (401, 403):
                 return result
             continue
         handed_out.update(_ids_of(answer))
@@ -105,9 +107,10 @@ def preflight(
         answer = _post(client, base_url, path, {"assistant_id": assistants[0]}, headers, result)
         if answer is None:
             return result
-        problem = _judge(answer, f"POST /{path}", assistant=assistants[0], thread=thread)
-        if problem is not None:
-            result.problems.append(problem)
+        verdict = _judge(answer, f"POST /{path}", assistant=assistants[0], thread=thread)
+        if verdict is not None:
+            blocking, line = verdict
+            (result.problems if blocking else result.notes).append(line)
     if not thread_ids and "thread" in handed_out:
         result.threads = (handed_out["thread"],)
     result.notes.extend(_format_notes(handed_out, assistants if declared else []))
@@ -140,34 +143,42 @@ def _judge(
     assistant: str,
     declared: bool = True,
     thread: str | None = None,
-) -> str | None:
-    """The problem with the answer to a minimal valid request, or None when the suite can run."""
+) -> tuple[bool, str] | None:
+    """What is wrong with the answer to a minimal valid request: (stops the run?, one line)."""
     status = answer.status_code
     said = _error_message(answer)
     quoted = f" ({said})" if said else ""
     if status in (401, 403):
-        return f"the target refuses the API key: {where} answered {status}{quoted}; set API_KEY"
-    if status == 405:
         return (
-            f"the target does not serve {where}: it answered 405{quoted}; "
-            "check the base URL (it usually ends in /v1)"
+            True,
+            f"the target refuses the API key: {where} answered {status}{quoted}; set API_KEY",
         )
-    if status != 404:
-        return None
-    if thread is not None and said and thread in said:
-        return f"thread {thread!r} (THREAD_ID) is not on the target: {where} answered 404{quoted}"
-    if said and assistant in said:
+    if status == 404 and thread is not None and said and thread in said:
+        return (
+            True,
+            f"thread {thread!r} (THREAD_ID) is not on the target: {where} answered 404{quoted}",
+        )
+    if status == 404 and said and assistant in said:
         if declared:
-            return f"assistant {assistant!r} (ASSISTANT_ID) is not on the target: {where} answered 404{quoted}"
+            return (
+                True,
+                f"assistant {assistant!r} (ASSISTANT_ID) is not on the target: "
+                f"{where} answered 404{quoted}",
+            )
         return (
+            True,
             f"the target has no assistant {assistant!r} (the spec's example): {where} answered "
-            f"404{quoted}; set ASSISTANT_ID to an assistant it has"
+            f"404{quoted}; set ASSISTANT_ID to an assistant it has",
         )
-    excerpt = said or answer.text[:_EXCERPT] or "an empty body"
-    return (
-        f"the target does not serve {where}: it answered 404 naming neither the assistant nor "
-        f"the thread ({excerpt}); check the base URL (it usually ends in /v1)"
-    )
+    if status in (404, 405):
+        # A wrong base URL, or a route shadowed by another: the suite reports it in full.
+        excerpt = said or answer.text[:_EXCERPT] or "an empty body"
+        return (
+            False,
+            f"{where} answered {status} to a minimal valid request, naming no assistant or "
+            f"thread ({excerpt}): is the base URL right (it usually ends in /v1)?",
+        )
+    return None
 
 
 def _error_message(answer: Answer) -> str | None:
