@@ -104,10 +104,10 @@ def _complete_assistants_server(app: ASGIApp) -> ASGIApp:
         parts = sent.path.strip("/").split("/")  # v1, threads, {id}[, runs]
         headers = {"content-type": "application/json", "x-request-id": "req_" + "1" * 32}
         if sent.method == "GET" and len(parts) == 4 and parts[3] == "runs":
-            listing = {"object": "list", "data": [], "first_id": None, "last_id": None}
-            return Answer(200, headers, json.dumps({**listing, "has_more": False}).encode())
+            listing = {"object": "list", "data": [], "first_id": None, "has_more": False}
+            return Answer(200, headers, json.dumps(listing).encode())
         if sent.method in ("GET", "DELETE") and len(parts) == 3 and parts[2] == "runs":
-            thread = {"id": "runs", "object": "thread", "created_at": 1, "metadata": {}}
+            thread: dict[str, object] = {"id": "runs", "object": "thread", "metadata": {}}
             if sent.method == "DELETE":
                 thread = {"id": "runs", "object": "thread.deleted", "deleted": True}
             return Answer(200, headers, json.dumps(thread).encode())
