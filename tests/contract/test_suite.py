@@ -104,7 +104,7 @@ def _complete_assistants_server(app: ASGIApp) -> ASGIApp:
         parts = sent.path.strip("/").split("/")  # v1, threads, {id}[, runs]
         headers = {"content-type": "application/json", "x-request-id": "req_" + "1" * 32}
         if sent.method == "GET" and len(parts) == 4 and parts[3] == "runs":
-            listing = {"object": "list", "data": [], "first_id": None, "has_more": False}
+            listing: dict[str, object] = {"object": "list", "data": [], "has_more": False}
             return Answer(200, headers, json.dumps(listing).encode())
         if sent.method in ("GET", "DELETE") and len(parts) == 3 and parts[2] == "runs":
             thread: dict[str, object] = {"id": "runs", "object": "thread", "metadata": {}}
