@@ -113,6 +113,11 @@ def preflight(
             (result.problems if blocking else result.notes).append(line)
     if not thread_ids and "thread" in handed_out:
         result.threads = (handed_out["thread"],)
+    elif not thread_ids and not result.problems:
+        result.notes.append(
+            "POST /threads/runs handed out no thread to run again, so createRun cases name "
+            "threads the target does not have; set THREAD_ID to a thread it has"
+        )
     result.notes.extend(_format_notes(handed_out, assistants if declared else []))
     return result
 
@@ -190,8 +195,8 @@ def _error_message(answer: Answer) -> str | None:
 
 
 def _ids_of(answer: Answer) -> dict[str, str]:
-    """The run and thread ids a 200 answer hands out (a JSON run, or the events of a stream)."""
-    if answer.status_code != 200:
+    """The run and thread ids a 2xx answer hands out (a JSON run, or the events of a stream)."""
+    if not 200 <= answer.status_code < 300:
         return {}
     documents: list[Any] = []
     if answer.headers.get("content-type", "").startswith("text/event-stream"):

@@ -22,14 +22,15 @@ from typing import Any
 
 __all__ = [
     "CheckFailure",
+    "Complaint",
     "FailedCase",
     "Problem",
     "ProblemKey",
     "RecordedRequest",
     "body_excerpt",
     "curl_command",
-    "fold",
-    "problem_key",
+    "problem_keys",
+    "problems_of",
 ]
 
 _BODY_EXCERPT = 300
@@ -48,6 +49,8 @@ _NOISE_HEADERS = frozenset(
 _SECRET_HEADERS = frozenset({"authorization", "api-key", "x-api-key"})
 _QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"|`[^`]*`")
 _NUMBER = re.compile(r"\d+")
+# HTTP methods and other upper-case tokens (``TRACE returned 405 ...``) vary with the case.
+_UPPER_WORD = re.compile(r"\b[A-Z]{3,}\b")
 
 
 @dataclass(frozen=True)
@@ -72,7 +75,7 @@ class CheckFailure:
     def gist(self) -> str:
         """The first line of the message with values blanked, so that cases of one bug agree."""
         line = next((ln.strip() for ln in self.message.splitlines() if ln.strip()), "")
-        return _NUMBER.sub("N", _QUOTED.sub("'…'", line))[:160]
+        return _UPPER_WORD.sub("X", _NUMBER.sub("N", _QUOTED.sub("'…'", line)))[:160]
 
 
 @dataclass(frozen=True)
@@ -99,52 +102,74 @@ class FailedCase:
         return fields, len(body), len(self.request.uri)
 
 
-ProblemKey = tuple[str, int, str, tuple[tuple[str, str, str], ...]]
+ProblemKey = tuple[str, int, str, str, str, str]
+
+# Two complaints are one problem when (nearly) all cases of each are cases of the other.
+_SAME_CASES = 0.9
 
 
-def problem_key(case: FailedCase) -> ProblemKey:
-    """What makes two failing cases the same problem."""
-    what = tuple(sorted({(f.check, f.title, f.gist) for f in case.failures}))
-    return case.operation, case.status, case.media_type or "", what
+def problem_keys(case: FailedCase) -> list[ProblemKey]:
+    """What the case shows: one key per complaint (check, title, gist) about its answer."""
+    return [
+        (case.operation, case.status, case.media_type or "", f.check, f.title, f.gist)
+        for f in case.failures
+    ]
+
+
+@dataclass
+class Complaint:
+    """One check's complaint about answers of one status and content type, and its cases."""
+
+    key: ProblemKey
+    failure: CheckFailure
+    cases: dict[str, FailedCase] = field(default_factory=dict)
 
 
 @dataclass
 class Problem:
-    """One distinct bug: where, which answer, which checks, how many cases, the smallest one."""
+    """One distinct bug: where, which answer, what is wrong, how many cases, the smallest one.
+
+    A problem is one complaint, together with the complaints of other checks raised on (nearly)
+    the same cases: one bug seen by several checks, such as a missing ``x-request-id`` that both
+    the header check and the error-shape check report.
+    """
 
     operation: str
     status: int
     media_type: str | None
-    checks: tuple[str, ...]
-    example: FailedCase
-    cases: int = 1
-    phases: set[str] = field(default_factory=set)
-    what: frozenset[tuple[str, str, str]] = frozenset()
+    complaints: list[Complaint]
 
-    @classmethod
-    def first(cls, case: FailedCase) -> Problem:
-        checks = tuple(sorted({f.check for f in case.failures}))
-        what = frozenset(problem_key(case)[3])
-        return cls(
-            case.operation, case.status, case.media_type, checks, case, 1, {case.phase}, what
-        )
+    @property
+    def checks(self) -> tuple[str, ...]:
+        return tuple(sorted({c.failure.check for c in self.complaints}))
 
-    def add(self, case: FailedCase) -> None:
-        self.cases += 1
-        self.phases.add(case.phase)
-        if case.size < self.example.size:
-            self.example = case
+    @property
+    def cases(self) -> int:
+        return len({case_id for c in self.complaints for case_id in c.cases})
 
-    def absorb(self, other: Problem) -> None:
-        """Count ``other``, the same bug seen by fewer checks, as this problem."""
-        self.cases += other.cases
-        self.phases |= other.phases
-        self.checks = tuple(sorted({*self.checks, *other.checks}))
+    @property
+    def phases(self) -> set[str]:
+        return {case.phase for c in self.complaints for case in c.cases.values()}
+
+    @property
+    def example(self) -> FailedCase:
+        """The smallest case that shows every complaint, else the smallest of the main one."""
+        main = self.complaints[0].cases
+        shared = set(main).intersection(*(c.cases for c in self.complaints[1:]))
+        pool = [main[i] for i in shared] or list(main.values())
+        return min(pool, key=lambda case: case.size)
+
+    @property
+    def failures(self) -> list[CheckFailure]:
+        """Each complaint as the example case raised it (or as first seen)."""
+        raised = {(f.check, f.title, f.gist): f for f in self.example.failures}
+        return [raised.get((c.key[3], c.key[4], c.key[5]), c.failure) for c in self.complaints]
 
     @property
     def headline(self) -> str:
-        what = "; ".join(dict.fromkeys(f.title for f in self.example.failures))
-        return f"{self.operation} answered {self.status} {self.media_type or '(no content type)'}: {what}"
+        what = "; ".join(dict.fromkeys(c.failure.title for c in self.complaints))
+        answer = f"{self.status} {self.media_type or '(no content type)'}"
+        return f"{self.operation} answered {answer}: {what}"
 
     def as_json(self, *, replay: str | None) -> dict[str, Any]:
         example = self.example
@@ -156,7 +181,7 @@ class Problem:
             "cases": self.cases,
             "phases": sorted(self.phases),
             "what": [
-                {"check": f.check, "title": f.title, "message": f.message} for f in example.failures
+                {"check": f.check, "title": f.title, "message": f.message} for f in self.failures
             ],
             "body_excerpt": body_excerpt(example.body),
             "case_id": example.case_id,
@@ -165,30 +190,34 @@ class Problem:
         }
 
 
-def fold(problems: Sequence[Problem]) -> list[Problem]:
-    """Problems with each one folded into another of the same answer that shows all it shows.
-
-    A check may skip some cases of a bug (schemathesis checks no headers of an answer to a body
-    it could not send as JSON), so one bug can show as {A} on a few cases and {A, B} on the rest.
-    """
-    kept: list[Problem] = []
-    for problem in sorted(problems, key=lambda p: -len(p.what)):
+def problems_of(complaints: Sequence[Complaint]) -> list[Problem]:
+    """Complaints grouped into problems, in the order first seen: a complaint joins a larger one
+    about the same answer when (nearly) all cases of each are cases of the other."""
+    problems: list[Problem] = []
+    for complaint in sorted(complaints, key=lambda c: -len(c.cases)):
+        ids = set(complaint.cases)
         home = next(
             (
-                other
-                for other in kept
-                if (other.operation, other.status, other.media_type)
-                == (problem.operation, problem.status, problem.media_type)
-                and problem.what < other.what
+                problem
+                for problem in problems
+                if (problem.operation, problem.status, problem.media_type or "")
+                == complaint.key[:3]
+                and _same_cases(ids, set(problem.complaints[0].cases))
             ),
             None,
         )
-        if home is None:
-            kept.append(problem)
+        if home is not None:
+            home.complaints.append(complaint)
         else:
-            home.absorb(problem)
-    order = {id(p): n for n, p in enumerate(problems)}
-    return sorted(kept, key=lambda p: order[id(p)])
+            operation, status, media_type = complaint.key[:3]
+            problems.append(Problem(operation, status, media_type or None, [complaint]))
+    order = {id(c): n for n, c in enumerate(complaints)}
+    return sorted(problems, key=lambda p: min(order[id(c)] for c in p.complaints))
+
+
+def _same_cases(these: set[str], those: set[str]) -> bool:
+    shared = len(these & those)
+    return shared >= _SAME_CASES * len(these) and shared >= _SAME_CASES * len(those)
 
 
 def body_excerpt(body: bytes, limit: int = _BODY_EXCERPT) -> str:

@@ -15,7 +15,6 @@ as ``summary.md`` and ``summary.json``; the CLI prints the Markdown too.
 from __future__ import annotations
 
 import base64
-import copy
 import json
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
@@ -26,14 +25,15 @@ from typing import Any
 from runspec.contract.areas import AREAS, area_of
 from runspec.contract.report import (
     CheckFailure,
+    Complaint,
     FailedCase,
     Problem,
     ProblemKey,
     RecordedRequest,
     body_excerpt,
     curl_command,
-    fold,
-    problem_key,
+    problem_keys,
+    problems_of,
 )
 
 __all__ = [
@@ -68,7 +68,7 @@ class Tally:
     """Everything the summary reports about one run."""
 
     operations: dict[str, OperationTally] = field(default_factory=dict)
-    problems: dict[ProblemKey, Problem] = field(default_factory=dict)
+    complaints: dict[ProblemKey, Complaint] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # findings of the preflight (id formats)
     preflight_problems: list[str] = field(default_factory=list)  # why the run did not start
@@ -101,11 +101,9 @@ class Tally:
             tally.areas.setdefault(area, Counter())[FAILED if failed else PASSED] += 1
 
     def add_failure(self, case: FailedCase) -> None:
-        key = problem_key(case)
-        if key in self.problems:
-            self.problems[key].add(case)
-        else:
-            self.problems[key] = Problem.first(case)
+        for key, failure in zip(problem_keys(case), case.failures, strict=True):
+            complaint = self.complaints.setdefault(key, Complaint(key, failure))
+            complaint.cases[case.case_id] = case
 
     @property
     def cases(self) -> int:
@@ -145,11 +143,11 @@ class Tally:
 
     @property
     def passed(self) -> bool:
-        return not (self.problems or self.failed_checks or self.errors or self.preflight_problems)
+        return not (self.complaints or self.failed_checks or self.errors or self.preflight_problems)
 
     def distinct_problems(self) -> list[Problem]:
-        """Each distinct problem once (see :func:`.report.fold`), in the order first seen."""
-        return fold([copy.copy(problem) for problem in self.problems.values()])
+        """Each distinct problem once (see :func:`.report.problems_of`), in the order first seen."""
+        return problems_of(list(self.complaints.values()))
 
     def replay(self, case_id: str) -> str | None:
         return f"{self.replay_prefix} {case_id}" if self.replay_prefix else None
@@ -428,7 +426,12 @@ def _problem_lines(tally: Tally) -> Iterator[str]:
             f"- {problem.cases} case{'s' if problem.cases != 1 else ''} ({phases}); "
             f"checks: {', '.join(problem.checks)}"
         )
-        for failure in example.failures:
+        if "ignored_auth" in problem.checks:
+            yield (
+                "- ignored_auth sent this request again with a wrong key, or none, "
+                "and it was accepted"
+            )
+        for failure in problem.failures:
             lines = [ln for ln in failure.message.strip().splitlines() if ln.strip()][:6]
             yield f"- {failure.check}: " + (lines[0] if lines else failure.title)
             yield from (f"  {line}" for line in lines[1:])

@@ -85,8 +85,8 @@ def test_a_shadowed_operation_is_a_finding_not_a_stop() -> None:
 
     result = check(Wrapper(server(), on_request=shadowed))
     assert result.ready
-    [note] = result.notes
-    assert "answered 404 to a minimal valid request, naming no assistant or thread" in note
+    shadow, _ = result.notes  # and: no thread was handed out
+    assert "answered 404 to a minimal valid request, naming no assistant or thread" in shadow
 
 
 def test_an_in_process_run_that_is_not_ready_sends_no_case() -> None:
@@ -122,3 +122,24 @@ def test_a_timeout_is_one_line() -> None:
     with httpx.Client(base_url=BASE_URL + "/", transport=httpx.MockTransport(never)) as client:
         result = preflight(client, base_url=BASE_URL, api_key=API_KEY)
     assert result.problems == [f"the target did not answer POST {BASE_URL}/threads/runs in time"]
+
+
+def test_a_created_201_still_hands_out_its_thread() -> None:
+    def created(sent: Sent, answer: Answer) -> None:
+        if answer.status == 200:
+            answer.status = 201
+
+    result = check(Wrapper(server(), on_response=created))
+    [thread] = result.threads
+    assert thread.startswith("thread_")
+
+
+def test_no_thread_handed_out_is_a_finding() -> None:
+    def refuse(sent: Sent) -> Answer | None:
+        return Answer(500, {"content-type": "text/plain"}, b"Internal Server Error")
+
+    result = check(Wrapper(server(), on_request=refuse))
+    assert result.ready
+    assert result.threads == ()
+    [note] = result.notes
+    assert note.endswith("set THREAD_ID to a thread it has")

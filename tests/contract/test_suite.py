@@ -58,7 +58,7 @@ def test_the_domain_checks_are_registered_for_the_run() -> None:
 def test_the_reference_server_scores_full_marks(clean_run: Tally) -> None:
     assert clean_run.score == 1.0
     assert clean_run.notes == []
-    assert not clean_run.problems
+    assert not clean_run.distinct_problems()
 
 
 @pytest.fixture(scope="module")

@@ -145,16 +145,31 @@ def failed(
 
 def test_one_cause_over_many_cases_and_checks_is_one_problem_with_its_smallest_case() -> None:
     tally = Tally()
-    tally.add_failure(
-        failed("big", b'{"assistant_id": 1, "model": 2}', NO_REQUEST_ID, HEADER_MISSING)
-    )
-    tally.add_failure(failed("small", b'{"model": 3}', NO_REQUEST_ID, HEADER_MISSING))
-    # The same bug, seen by one of the two checks only: still the same problem.
+    for n in range(10):
+        body = json.dumps({"model": n, **({"assistant_id": 1} if n else {})}).encode()
+        tally.add_failure(failed(f"case{n}", body, NO_REQUEST_ID, HEADER_MISSING))
+    # The same bug on a case the header check did not judge: still the same problem.
     tally.add_failure(failed("fewer", b"{}", NO_REQUEST_ID))
     [problem] = tally.distinct_problems()
-    assert problem.cases == 3
+    assert problem.cases == 11
     assert problem.checks == ("errors_are_openai_errors", "response_headers_conformance")
-    assert problem.example.case_id == "small"
+    # The smallest case that shows both complaints.
+    assert problem.example.case_id == "case0"
+
+
+def test_complaints_on_different_cases_are_different_problems() -> None:
+    accepted = CheckFailure(
+        "negative_data_rejection", "Schema-violating request accepted", "Invalid data"
+    )
+    tally = Tally()
+    for n in range(10):
+        tally.add_failure(failed(f"a{n}", b"{}", HEADER_MISSING, status=200))
+    for n in range(4):
+        tally.add_failure(failed(f"b{n}", b"{}", HEADER_MISSING, accepted, status=200))
+    assert [p.checks for p in tally.distinct_problems()] == [
+        ("response_headers_conformance",),
+        ("negative_data_rejection",),
+    ]
 
 
 def test_another_status_or_another_operation_is_another_problem() -> None:
