@@ -26,7 +26,7 @@ from runspec.contract.hooks import use_target
 from runspec.contract.preflight import preflight
 from runspec.contract.profiles import Profile, config_document, get_profile, tailor
 from runspec.contract.report import CheckFailure, FailedCase, RecordedRequest
-from runspec.contract.summary import Tally, media_type_of, operation_label
+from runspec.contract.summary import Tally, explain_error, media_type_of, operation_label
 
 __all__ = ["IN_PROCESS_BASE_URL", "run_in_process", "tally_events"]
 
@@ -119,7 +119,8 @@ def tally_events(stream: Iterable[events.EngineEvent]) -> Tally:
         if isinstance(event, events.ScenarioFinished):
             _scenario(tally, str(event.phase.value), event.recorder)
         elif isinstance(event, events.NonFatalError):
-            tally.errors.append(f"{event.label}: {event.info.title}: {event.info.message}")
+            error = f"{event.label}: {event.info.title}: {event.info.message}"
+            tally.errors.append(explain_error(error))
         elif isinstance(event, events.FatalError):
             tally.errors.append(f"fatal: {event.exception!r}")
         elif isinstance(event, events.EngineFinished):

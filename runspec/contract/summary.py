@@ -39,6 +39,7 @@ from runspec.contract.report import (
 __all__ = [
     "OperationTally",
     "Tally",
+    "explain_error",
     "operation_label",
     "render_markdown",
     "tally_ndjson",
@@ -215,6 +216,24 @@ def _score_json(
     return result
 
 
+# Errors of schemathesis (or Hypothesis under it) whose own words do not say what to do.
+_KNOWN_ERRORS = (
+    (
+        "because no available rule had a True precondition",
+        "stateful phase: no scenario could start, since none of its first steps (POST "
+        "/threads/runs) answered a run to continue from; see the problems of that operation",
+    ),
+)
+
+
+def explain_error(text: str) -> str:
+    """An engine error in words a server team can act on, when it is a known one."""
+    for marker, explanation in _KNOWN_ERRORS:
+        if marker in text:
+            return explanation
+    return text
+
+
 def operation_label(method: str, path: str, scenario_label: str, phase: str) -> str:
     """The operation a case belongs to: its scenario's, or in stateful runs the one it called."""
     if phase == STATEFUL:
@@ -245,7 +264,10 @@ def _ndjson_event(tally: Tally, kind: str, payload: Mapping[str, Any]) -> None:
         info = payload.get("info") or {}
         label = payload.get("label")
         message = str(info.get("title") or info.get("message") or kind)
-        tally.errors.append(f"{label}: {message}" if label else message)
+        explained = explain_error(f"{info.get('title')}: {info.get('message')}")
+        if explained.startswith(f"{info.get('title')}: "):
+            explained = f"{label}: {message}" if label else message
+        tally.errors.append(explained)
     elif kind == "ScenarioFinished":
         _ndjson_scenario(tally, payload)
 

@@ -9,7 +9,13 @@ from pathlib import Path
 from typing import Any
 
 from runspec.contract.report import CheckFailure, FailedCase, RecordedRequest, curl_command
-from runspec.contract.summary import Tally, render_markdown, tally_ndjson, write_summary
+from runspec.contract.summary import (
+    Tally,
+    explain_error,
+    render_markdown,
+    tally_ndjson,
+    write_summary,
+)
 
 SENT = {
     "method": "POST",
@@ -256,3 +262,12 @@ def test_a_target_that_is_not_ready_gets_its_problems_only() -> None:
     assert text.startswith("# Contract run: NOT STARTED")
     assert "- the target does not answer" in text
     assert not tally.passed
+
+
+def test_a_known_engine_error_is_explained() -> None:
+    hypothesis = (
+        "Runtime Error: No progress can be made from state _InstrumentedStateMachine({}), "
+        "because no available rule had a True precondition. rules: ..."
+    )
+    assert explain_error(hypothesis).startswith("stateful phase: no scenario could start")
+    assert explain_error("Network Error: refused") == "Network Error: refused"
