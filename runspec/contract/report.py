@@ -166,6 +166,12 @@ class Problem:
         return [raised.get((c.key[3], c.key[4], c.key[5]), c.failure) for c in self.complaints]
 
     @property
+    def curl(self) -> str:
+        """The example as a curl command; with the user's key unless the key is the point."""
+        about_the_key = self.status in (401, 403) or "ignored_auth" in self.checks
+        return curl_command(self.example.request, with_key=not about_the_key)
+
+    @property
     def headline(self) -> str:
         what = "; ".join(dict.fromkeys(c.failure.title for c in self.complaints))
         answer = f"{self.status} {self.media_type or '(no content type)'}"
@@ -185,7 +191,7 @@ class Problem:
             ],
             "body_excerpt": body_excerpt(example.body),
             "case_id": example.case_id,
-            "curl": curl_command(example.request),
+            "curl": self.curl,
             "replay": replay,
         }
 
@@ -226,8 +232,13 @@ def body_excerpt(body: bytes, limit: int = _BODY_EXCERPT) -> str:
     return text if len(text) <= limit else text[:limit] + f"… ({len(body)} bytes)"
 
 
-def curl_command(request: RecordedRequest) -> str:
-    """A curl command that sends ``request`` again; the key is read from ``$API_KEY``."""
+def curl_command(request: RecordedRequest, *, with_key: bool = True) -> str:
+    """A curl command that sends ``request`` again; the key is read from ``$API_KEY``.
+
+    ``with_key=False`` is for requests that were refused or sent on purpose without the right
+    key (401, 403, ``ignored_auth``): reports mask whatever key they sent, so it stays masked
+    rather than be replaced by the right one.
+    """
     parts = ["curl", "-sS", "-i", "-X", request.method]
     secret = False
     for name, values in request.headers.items():
@@ -235,7 +246,9 @@ def curl_command(request: RecordedRequest) -> str:
         if lowered in _NOISE_HEADERS:
             continue
         for value in [values] if isinstance(values, str) else values:
-            if lowered in _SECRET_HEADERS:
+            if lowered in _SECRET_HEADERS and not with_key:
+                parts += ["-H", f"{name}: [Filtered]"]
+            elif lowered in _SECRET_HEADERS:
                 secret = True
                 # Reports mask the whole value; the spec's scheme is Bearer.
                 scheme = value.split(" ", 1)[0] + " " if " " in value else "Bearer "

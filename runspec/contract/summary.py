@@ -31,7 +31,6 @@ from runspec.contract.report import (
     ProblemKey,
     RecordedRequest,
     body_excerpt,
-    curl_command,
     problem_keys,
     problems_of,
 )
@@ -462,7 +461,7 @@ def _problem_lines(tally: Tally) -> Iterator[str]:
         yield "- smallest request:"
         yield ""
         yield "  ```sh"
-        yield f"  {curl_command(example.request)}"
+        yield f"  {problem.curl}"
         yield "  ```"
         replay = tally.replay(example.case_id)
         if replay:

@@ -271,3 +271,11 @@ def test_a_known_engine_error_is_explained() -> None:
     )
     assert explain_error(hypothesis).startswith("stateful phase: no scenario could start")
     assert explain_error("Network Error: refused") == "Network Error: refused"
+
+
+def test_a_refused_request_keeps_its_key_masked_in_the_curl_command() -> None:
+    tally = Tally()
+    tally.add_failure(failed("a", b"{}", NO_REQUEST_ID, status=401))
+    [problem] = tally.distinct_problems()
+    assert "-H 'Authorization: [Filtered]'" in problem.curl
+    assert "$API_KEY" not in problem.curl
