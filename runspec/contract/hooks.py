@@ -108,10 +108,6 @@ def use_target(
     _target = TargetData(tuple(assistants), tuple(threads), streaming)
 
 
-def target_data() -> TargetData:
-    return _target
-
-
 def _creates_thread(case: Case[Any]) -> bool:
     facts = spec_facts().find(case.operation.method, case.operation.path)
     return facts is not None and facts.creates_thread
