@@ -148,6 +148,11 @@ class Problem:
         return len({case_id for c in self.complaints for case_id in c.cases})
 
     @property
+    def methods(self) -> set[str]:
+        """The methods the cases were sent with (the coverage phase also tries other methods)."""
+        return {case.request.method.upper() for c in self.complaints for case in c.cases.values()}
+
+    @property
     def phases(self) -> set[str]:
         return {case.phase for c in self.complaints for case in c.cases.values()}
 
@@ -186,6 +191,7 @@ class Problem:
             "checks": list(self.checks),
             "cases": self.cases,
             "phases": sorted(self.phases),
+            "methods": sorted(self.methods),
             "what": [
                 {"check": f.check, "title": f.title, "message": f.message} for f in self.failures
             ],

@@ -443,8 +443,10 @@ def _problem_lines(tally: Tally) -> Iterator[str]:
         yield f"### {number}. {problem.headline}"
         yield ""
         phases = ", ".join(sorted(problem.phases))
+        methods = problem.methods - {problem.operation.partition(" ")[0]}
+        sent_as = f"; sent as {', '.join(sorted(methods))}" if methods else ""
         yield (
-            f"- {problem.cases} case{'s' if problem.cases != 1 else ''} ({phases}); "
+            f"- {problem.cases} case{'s' if problem.cases != 1 else ''} ({phases}{sent_as}); "
             f"checks: {', '.join(problem.checks)}"
         )
         if "ignored_auth" in problem.checks:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -279,3 +280,14 @@ def test_a_refused_request_keeps_its_key_masked_in_the_curl_command() -> None:
     [problem] = tally.distinct_problems()
     assert "-H 'Authorization: [Filtered]'" in problem.curl
     assert "$API_KEY" not in problem.curl
+
+
+def test_a_problem_says_which_other_methods_its_cases_were_sent_with() -> None:
+    tally = Tally()
+    for method in ("PUT", "TRACE"):
+        case = failed(method, b"{}", NO_REQUEST_ID, status=405)
+        request = RecordedRequest(method, case.request.uri, case.request.headers, None)
+        tally.add_failure(replace(case, request=request))
+    [problem] = tally.distinct_problems()
+    assert problem.methods == {"PUT", "TRACE"}
+    assert "(coverage; sent as PUT, TRACE)" in render_markdown(tally)
