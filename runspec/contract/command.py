@@ -129,6 +129,7 @@ def effective_config(run: ContractRun, checked: Preflight | None = None) -> dict
         thread_ids=checked.threads if checked else run.thread_ids,
         skip=run.skip,
         fail_fast=run.fail_fast,
+        stateful=checked.creates_runs if checked else True,
     )
 
 

@@ -28,10 +28,14 @@ from typing import Any, Protocol
 
 import httpx
 
-__all__ = ["HOSTED_PREFIXES", "Answer", "Client", "Preflight", "preflight"]
+__all__ = ["HOSTED_PREFIXES", "NO_SCENARIO_NOTE", "Answer", "Client", "Preflight", "preflight"]
 
 HOSTED_PREFIXES: Mapping[str, str] = {"assistant": "asst_", "thread": "thread_", "run": "run_"}
 _BETA = {"OpenAI-Beta": "assistants=v2"}
+NO_SCENARIO_NOTE = (
+    "the stateful phase is left out: its scenarios start with a run from POST /threads/runs, "
+    "which answered no valid request with one"
+)
 _EXCERPT = 160
 
 
@@ -62,6 +66,7 @@ class Preflight:
     notes: list[str] = field(default_factory=list)
     assistants: tuple[str, ...] = ()
     threads: tuple[str, ...] = ()
+    creates_runs: bool = False  # POST /threads/runs answered a valid request with a run
 
     @property
     def ready(self) -> bool:
@@ -100,6 +105,7 @@ def preflight(
             if answer.status_code in (401, 403):
                 return result
             continue
+        result.creates_runs = result.creates_runs or 200 <= answer.status_code < 300
         handed_out.update(_ids_of(answer))
     result.assistants = tuple(assistants)
     for thread in thread_ids:
@@ -119,6 +125,8 @@ def preflight(
             "threads the target does not have; set THREAD_ID to a thread it has"
         )
     result.notes.extend(_format_notes(handed_out, assistants if declared else []))
+    if not result.creates_runs and not result.problems:
+        result.notes.append(NO_SCENARIO_NOTE)
     return result
 
 

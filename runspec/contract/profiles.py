@@ -111,13 +111,15 @@ def tailor(
     thread_ids: Sequence[str] = (),
     skip: Sequence[str] = (),
     fail_fast: bool = False,
+    stateful: bool = True,
 ) -> dict[str, Any]:
     """Apply a run's data and choices to a configuration document (in place; also returned).
 
     ``assistant_ids`` replace the spec's example assistant as the values valid bodies mostly use;
     ``thread_ids`` become most of the ``thread_id`` path parameters the fuzzing phase generates
     (the examples and coverage phases get both from the hooks); the checks of each ``skip`` area
-    are switched off; ``fail_fast`` stops each phase at its first failure.
+    are switched off; ``fail_fast`` stops each phase at its first failure; ``stateful=False``
+    leaves the stateful phase out (its scenarios start with a run the target does not create).
     """
     from runspec.contract.areas import checks_in, parse_areas
 
@@ -133,6 +135,8 @@ def tailor(
     for name in checks_in(parse_areas(skip), registered_checks()):
         checks.setdefault(name, {})["enabled"] = False
     document["continue-on-failure"] = not fail_fast
+    if not stateful:
+        document.setdefault("phases", {}).setdefault("stateful", {})["enabled"] = False
     return document
 
 

@@ -79,6 +79,7 @@ def run_in_process(
         thread_ids=checked.threads,
         skip=skipped,
         fail_fast=fail_fast,
+        stateful=checked.creates_runs,
     )
     document["seed"] = seed
     document["base-url"] = base_url
@@ -94,7 +95,7 @@ def run_in_process(
         document["generation"]["no-shrink"] = True
     if phases is not None:
         for name, phase in document["phases"].items():
-            phase["enabled"] = name in phases
+            phase["enabled"] = bool(phase.get("enabled")) and name in phases
     config = schemathesis.Config.from_dict(document, base_dir=str(spec.parent))
     schema: schemathesis.BaseSchema = schemathesis.openapi.from_path(spec, config=config)
     if operation_ids is not None:

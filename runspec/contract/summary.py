@@ -260,13 +260,12 @@ def _ndjson_event(tally: Tally, kind: str, payload: Mapping[str, Any]) -> None:
     elif kind == "EngineFinished":
         tally.seconds = payload.get("running_time")
     elif kind in ("NonFatalError", "FatalError"):
-        info = payload.get("info") or {}
+        # Older reports carry `info` (title, message), newer ones `value` (type, message).
+        info = payload.get("info") or payload.get("value") or {}
+        title = info.get("title") or info.get("type") or kind
+        detail = f"{title}: {info.get('message')}" if info.get("message") else str(title)
         label = payload.get("label")
-        message = str(info.get("title") or info.get("message") or kind)
-        explained = explain_error(f"{info.get('title')}: {info.get('message')}")
-        if explained.startswith(f"{info.get('title')}: "):
-            explained = f"{label}: {message}" if label else message
-        tally.errors.append(explained)
+        tally.errors.append(explain_error(f"{label}: {detail}" if label else detail))
     elif kind == "ScenarioFinished":
         _ndjson_scenario(tally, payload)
 

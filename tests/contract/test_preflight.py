@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import socket
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from starlette.testclient import TestClient
 from starlette.types import ASGIApp
 
 from runspec.contract.command import PREFLIGHT_EXIT_CODE, ContractRun, run_contract
-from runspec.contract.preflight import Preflight, preflight
+from runspec.contract.preflight import NO_SCENARIO_NOTE, Preflight, preflight
 from runspec.contract.profiles import get_profile
 from runspec.contract.runner import run_in_process
 from runspec.contract.summary import render_markdown
@@ -85,8 +86,10 @@ def test_a_shadowed_operation_is_a_finding_not_a_stop() -> None:
 
     result = check(Wrapper(server(), on_request=shadowed))
     assert result.ready
-    shadow, _ = result.notes  # and: no thread was handed out
+    shadow, no_thread, no_scenario = result.notes
     assert "answered 404 to a minimal valid request, naming no assistant or thread" in shadow
+    assert no_thread.endswith("set THREAD_ID to a thread it has")
+    assert no_scenario == NO_SCENARIO_NOTE
 
 
 def test_an_in_process_run_that_is_not_ready_sends_no_case() -> None:
@@ -141,5 +144,21 @@ def test_no_thread_handed_out_is_a_finding() -> None:
     result = check(Wrapper(server(), on_request=refuse))
     assert result.ready
     assert result.threads == ()
-    [note] = result.notes
-    assert note.endswith("set THREAD_ID to a thread it has")
+    assert not result.creates_runs
+    assert result.notes[0].endswith("set THREAD_ID to a thread it has")
+
+
+def test_a_target_that_creates_no_run_gets_no_stateful_phase_and_no_engine_error() -> None:
+    def not_allowed(sent: Sent) -> Answer | None:
+        if sent.path.rstrip("/").endswith("/threads/runs"):
+            error = {"message": "Not allowed.", "type": "invalid_request_error", "param": None}
+            body = json.dumps({"error": {**error, "code": None}}).encode()
+            headers = {"content-type": "application/json", "x-request-id": "req_1", "allow": "GET"}
+            return Answer(405, headers, body)
+        return None
+
+    app = Wrapper(server(), on_request=not_allowed)
+    tally = run_in_process(app, api_key=API_KEY, profile="quick", phases=("coverage", "stateful"))
+    assert NO_SCENARIO_NOTE in tally.notes
+    assert tally.stateful_steps == 0
+    assert tally.errors == []
