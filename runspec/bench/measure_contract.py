@@ -11,6 +11,11 @@ those figures rather than measuring again, so the two never disagree about how t
   :func:`runspec.contract.command.run_contract`, the function that script and ``make contract``
   call (``st`` and the bundled server, each its own process): profile ``quick`` with only the
   examples and fuzzing phases, 5 examples each, so the smoke run stays in seconds.
+
+Issue 12 adds two wall-time rows, both of the default profile in a full run: against the
+reference server (at most 30 s) and against a failing one whose error answers lack
+``x-request-id``, where every case of every phase still runs (at most 60 s; the budget script's
+``--failing``). QUICK mode leaves them out.
 """
 
 from __future__ import annotations
@@ -33,7 +38,19 @@ RATE = RowSpec("contract.rate", "contract suite, cases/s", "—")
 SHARE = RowSpec(
     "contract.share", "contract suite, time in the server", "—", Goal("server < 10%", "<", 0.10)
 )
-SPECS = (RATE, SHARE)
+WALL = RowSpec(
+    "contract.wall",
+    "contract suite, default profile, wall time",
+    "—",
+    Goal("≤ 30 s", "<=", 30.0),
+)
+FAILING = RowSpec(
+    "contract.failing",
+    "contract suite, default profile, failing server (every case run), wall time",
+    "—",
+    Goal("≤ 60 s", "<=", 60.0),
+)
+SPECS = (RATE, SHARE, WALL, FAILING)
 FULL_TIMEOUT_SECONDS = 600
 
 _RATE_TEXT = re.compile(
@@ -107,6 +124,29 @@ def _rows(rate: float, share: float, note: str) -> list[Row]:
     ]
 
 
+def _json_run(script: Path, root: Path, *arguments: str) -> dict[str, Any]:
+    done = subprocess.run(
+        [sys.executable, str(script), "--json", *arguments],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=FULL_TIMEOUT_SECONDS,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"{script.name} exited {done.returncode}: {done.stderr[-300:]}")
+    for data in _json_objects(done.stdout):
+        if isinstance(data, dict) and "wall_seconds" in data:
+            return data
+    raise RuntimeError(f"no JSON figures in the output of {script.name}: {done.stdout[-300:]!r}")
+
+
+def _wall_row(spec: RowSpec, data: dict[str, Any]) -> Row:
+    wall = float(data["wall_seconds"])
+    note = f"{data['cases']} cases, {data.get('distinct_problems', 0)} distinct problems"
+    return Row(spec, ours=f"{wall:.1f} s", goal_value=wall, note=note)
+
+
 def _run_contract(ctx: Context) -> list[Row]:
     """The suite through its Python entry point, as ``make contract`` runs it."""
     command: Any = importlib.import_module("runspec.contract.command")
@@ -129,7 +169,12 @@ def _run_contract(ctx: Context) -> list[Row]:
         "server share = the bundled server's CPU time / (server + schemathesis CPU time), "
         "as runspec.contract measures it"
     )
-    return _rows(cases / result.wall_seconds, share, note)
+    skipped = "full runs only (make bench without QUICK)"
+    return [
+        *_rows(cases / result.wall_seconds, share, note),
+        Row(WALL, ours=skipped),
+        Row(FAILING, ours=skipped),
+    ]
 
 
 def _has_contract_runner() -> bool:
@@ -148,6 +193,20 @@ def measure(ctx: Context) -> list[Row]:
         if script is None:
             return [spec.not_built("contract suite") for spec in SPECS]
     assert script is not None
+    if "--failing" in _help(script, ctx.root):
+        reference = _json_run(script, ctx.root)
+        failing = _json_run(script, ctx.root, "--failing")
+        note = (
+            f"from {script.relative_to(ctx.root)} --json (what make contract runs, profile "
+            "default); server share = the server's CPU time / (server + schemathesis CPU time)"
+        )
+        rate = float(reference["cases_per_second"])
+        share = float(reference["server_share"])
+        return [
+            *_rows(rate, share, note),
+            _wall_row(WALL, reference),
+            _wall_row(FAILING, failing),
+        ]
     args = ["--json"] if "--json" in _help(script, ctx.root) else []
     done = subprocess.run(
         [sys.executable, str(script), *args],
@@ -164,4 +223,4 @@ def measure(ctx: Context) -> list[Row]:
         f"from {script.relative_to(ctx.root)} (what make contract runs, profile default); server "
         "share = the server's CPU time / (server + schemathesis CPU time)"
     )
-    return _rows(rate, share, note)
+    return [*_rows(rate, share, note), WALL.not_built("wall"), FAILING.not_built("wall")]

@@ -9,8 +9,15 @@ switched on, and writes the summary. Everything lands in one directory::
     html/               schemathesis's HTML report
     events.ndjson       every case, request and response (API key masked)
     cache/              schemathesis's cache of this run: the failures `st replay ID` replays
-    summary.md/.json    per operation: cases by phase, failures by check; seed; findings
+    summary.md/.json    the score per operation and area; each distinct problem with the
+                        smallest request that shows it (curl, replay); seed; findings
     server.log          the bundled server's output, if it ran
+
+Before any fuzzing, :mod:`.preflight` asks the target whether it answers, accepts the key and has
+the given assistants and threads; a target that is not ready gets one line per problem in the
+summary and exit code 2, and no run. The preflight's ids (the user's, or the thread the target
+handed out) are what every phase uses: the configuration's dictionaries for generated cases, and
+``ASSISTANT_ID``/``THREAD_ID`` in the CLI's environment for the hooks (examples and coverage).
 
 The API key travels in the ``API_KEY`` environment variable only: ``schemathesis.toml`` reads
 it as ``${API_KEY}``, and schemathesis masks the ``Authorization`` header in all its output.
@@ -32,25 +39,36 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import httpx
+
 from runspec import SPEC_PATH
+from runspec.contract.areas import parse_areas
 from runspec.contract.bundled import BundledServer, bundled_server
-from runspec.contract.profiles import Profile, config_document
+from runspec.contract.examples import spec_example_ids
+from runspec.contract.preflight import Preflight, preflight
+from runspec.contract.profiles import Profile, config_document, tailor
 from runspec.contract.summary import Tally, tally_ndjson, write_summary
 from runspec.contract.tomlout import dumps
 
 __all__ = [
     "DEFAULT_REPORTS",
     "HOOKS_MODULE",
+    "PREFLIGHT_EXIT_CODE",
+    "SKIP_ENVIRONMENT",
     "ContractResult",
     "ContractRun",
     "effective_config",
     "environment_assistants",
     "environment_key",
+    "environment_threads",
     "run_contract",
     "st_command",
 ]
 
 HOOKS_MODULE = "runspec.contract.hooks"
+# The conformance areas a run skips, comma-separated, for the hooks in the CLI's child process.
+SKIP_ENVIRONMENT = "RUNSPEC_CONTRACT_SKIP"
+PREFLIGHT_EXIT_CODE = 2
 # Relative: the reports of a run go under the directory it was started in.
 DEFAULT_REPORTS = Path("reports") / "contract"
 _REPORT_FILES = (
@@ -100,22 +118,32 @@ class ContractResult:
         return self.server_cpu_seconds / total if total else None
 
 
-def effective_config(run: ContractRun) -> dict[str, Any]:
-    """``schemathesis.toml`` with the run's profile and assistants applied."""
+def effective_config(run: ContractRun, checked: Preflight | None = None) -> dict[str, Any]:
+    """``schemathesis.toml`` with the run's profile, choices and ids (the preflight's) applied."""
     document = config_document(run.profile)
     # Schemathesis's cache (learned inputs, and the failures `st replay` replays) belongs to this
     # run alone: it starts empty, so that the seed alone decides the cases.
     document["cache"] = {"enabled": True, "directory": str((run.reports / "cache").resolve())}
-    if run.assistant_ids:
-        document["dictionaries"]["assistants"]["values"] = list(run.assistant_ids)
-    return document
+    return tailor(
+        document,
+        assistant_ids=checked.assistants if checked else run.assistant_ids,
+        thread_ids=checked.threads if checked else run.thread_ids,
+        skip=run.skip,
+        fail_fast=run.fail_fast,
+        stateful=checked.creates_runs if checked else True,
+    )
+
+
+def st_executable() -> Path:
+    """Schemathesis's ``st`` of this environment (next to its Python, whether on PATH or not)."""
+    return Path(sys.executable).with_name("st")
 
 
 def st_command(run: ContractRun, base_url: str, config_path: Path) -> list[str]:
     """The ``st run`` command line; it never contains the API key."""
     reports = run.reports
     command = [
-        str(Path(sys.executable).with_name("st")),
+        str(st_executable()),
         "--config-file",
         str(config_path),
         "run",
@@ -137,14 +165,13 @@ def st_command(run: ContractRun, base_url: str, config_path: Path) -> list[str]:
 
 
 def run_contract(run: ContractRun, *, output: Path | None = None) -> ContractResult:
-    """Run the suite; ``output`` receives the CLI's output (default: this process's)."""
+    """Run the suite; ``output`` receives the CLI's output (default: this process's).
+
+    Raises :class:`~.areas.UnknownAreaError` for a ``skip`` that names no area.
+    """
+    skipped = parse_areas(run.skip)
     _clean(run.reports)
     config_path = run.reports / "schemathesis.toml"
-    config_path.write_text(
-        "# Effective configuration: runspec's schemathesis.toml, profile "
-        f"{run.profile.name}.\n" + dumps(effective_config(run)),
-        encoding="utf-8",
-    )
     # The bundled server gets a throwaway key of its own; API_KEY is only ever sent to TARGET.
     key = run.api_key if run.target else f"sk-local-{secrets.token_hex(12)}"
     if key is None:
@@ -154,8 +181,27 @@ def run_contract(run: ContractRun, *, output: Path | None = None) -> ContractRes
     )
     with server_context as server:
         base_url = run.target or _base_url(server)
+        target = run.target or f"bundled reference server ({base_url})"
+        checked = _preflight(run, base_url, key)
+        if not checked.ready:
+            tally = Tally(preflight_problems=checked.problems, target=target)
+            tally.profile = run.profile.name
+            write_summary(tally, run.reports)
+            return ContractResult(PREFLIGHT_EXIT_CODE, tally, 0.0, 0.0)
+        config_path.write_text(
+            "# Effective configuration: runspec's schemathesis.toml, profile "
+            f"{run.profile.name}.\n" + dumps(effective_config(run, checked)),
+            encoding="utf-8",
+        )
         command = st_command(run, base_url, config_path)
-        environment = {**os.environ, "API_KEY": key, "SCHEMATHESIS_HOOKS": HOOKS_MODULE}
+        environment = {
+            **os.environ,
+            "API_KEY": key,
+            "SCHEMATHESIS_HOOKS": HOOKS_MODULE,
+            "ASSISTANT_ID": ",".join(checked.assistants),
+            "THREAD_ID": ",".join(checked.threads),
+            SKIP_ENVIRONMENT: ",".join(skipped),
+        }
         before = _children_cpu()
         started = time.perf_counter()
         with _sink(output) as sink:
@@ -166,8 +212,12 @@ def run_contract(run: ContractRun, *, output: Path | None = None) -> ContractRes
     events = run.reports / "events.ndjson"
     tally = tally_ndjson(events) if events.exists() else Tally()
     tally.profile = run.profile.name
-    tally.target = run.target or f"bundled reference server ({base_url})"
-    tally.config_path = _relative(config_path)
+    tally.target = target
+    tally.notes = checked.notes
+    tally.skipped_areas = skipped
+    tally.replay_prefix = (
+        f"{_relative(st_executable())} --config-file {_relative(config_path)} replay"
+    )
     write_summary(tally, run.reports)
     return ContractResult(
         exit_code=exit_code,
@@ -177,6 +227,20 @@ def run_contract(run: ContractRun, *, output: Path | None = None) -> ContractRes
         server_cpu_seconds=server_cpu,
         files=[p for p in (run.reports / n for n in (*_REPORT_FILES, "html")) if p.exists()],
     )
+
+
+def _preflight(run: ContractRun, base_url: str, key: str) -> Preflight:
+    example = min(spec_example_ids()[0], default="asst_abc123")
+    timeout = httpx.Timeout(10.0, connect=5.0)
+    with httpx.Client(base_url=base_url.rstrip("/") + "/", timeout=timeout) as client:
+        return preflight(
+            client,
+            base_url=base_url,
+            api_key=key,
+            assistant_ids=run.assistant_ids,
+            thread_ids=run.thread_ids,
+            example_assistant=example,
+        )
 
 
 def _relative(path: Path) -> str:
@@ -222,4 +286,13 @@ def environment_key(environ: Mapping[str, str] = os.environ) -> str | None:
 
 def environment_assistants(environ: Mapping[str, str] = os.environ) -> list[str]:
     """``ASSISTANT_ID`` from the environment: comma-separated ids the target has."""
-    return [part.strip() for part in environ.get("ASSISTANT_ID", "").split(",") if part.strip()]
+    return _id_list(environ.get("ASSISTANT_ID", ""))
+
+
+def environment_threads(environ: Mapping[str, str] = os.environ) -> list[str]:
+    """``THREAD_ID`` from the environment: comma-separated ids of threads the target has."""
+    return _id_list(environ.get("THREAD_ID", ""))
+
+
+def _id_list(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import copy
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,6 +29,8 @@ __all__ = [
     "config_document",
     "get_profile",
     "load_config",
+    "registered_checks",
+    "tailor",
 ]
 
 CONFIG_PATH = CONTRACT_CONFIG_PATH
@@ -100,6 +102,52 @@ def config_document(
     phases["stateful"]["max-steps"] = chosen.stateful_max_steps
     phases["stateful"].setdefault("generation", {})["max-examples"] = chosen.stateful_scenarios
     return document
+
+
+def tailor(
+    document: dict[str, Any],
+    *,
+    assistant_ids: Sequence[str] = (),
+    thread_ids: Sequence[str] = (),
+    skip: Sequence[str] = (),
+    fail_fast: bool = False,
+    stateful: bool = True,
+) -> dict[str, Any]:
+    """Apply a run's data and choices to a configuration document (in place; also returned).
+
+    ``assistant_ids`` replace the spec's example assistant as the values valid bodies mostly use;
+    ``thread_ids`` become most of the ``thread_id`` path parameters the fuzzing phase generates
+    (the examples and coverage phases get both from the hooks); the checks of each ``skip`` area
+    are switched off; ``fail_fast`` stops each phase at its first failure; ``stateful=False``
+    leaves the stateful phase out (its scenarios start with a run the target does not create).
+    """
+    from runspec.contract.areas import checks_in, parse_areas
+
+    if assistant_ids:
+        document.setdefault("dictionaries", {})["assistants"] = {"values": list(assistant_ids)}
+    if thread_ids:
+        document.setdefault("dictionaries", {})["threads"] = {"values": list(thread_ids)}
+        document.setdefault("parameters", {})["path.thread_id"] = {
+            "dictionary": "threads",
+            "probability": 0.5,
+        }
+    checks = document.setdefault("checks", {})
+    for name in checks_in(parse_areas(skip), registered_checks()):
+        checks.setdefault(name, {})["enabled"] = False
+    document["continue-on-failure"] = not fail_fast
+    if not stateful:
+        document.setdefault("phases", {}).setdefault("stateful", {})["enabled"] = False
+    return document
+
+
+def registered_checks() -> list[str]:
+    """Every check a run has: schemathesis's and the suite's (importing registers them)."""
+    import schemathesis.specs.openapi.checks  # noqa: F401
+    from schemathesis.checks import CHECKS
+
+    import runspec.contract.checks  # noqa: F401
+
+    return list(CHECKS.get_all_names())
 
 
 def load_config(

@@ -1,27 +1,44 @@
-"""The short summary of a contract run: per operation, cases by phase and failures by check.
+"""The summary of a contract run: the score per operation and area, and each distinct problem.
 
 A :class:`Tally` is filled from the NDJSON report the schemathesis CLI writes
 (:func:`tally_ndjson`) or from engine events of an in-process run (:mod:`.runner`), and written
-as ``summary.md`` and ``summary.json``. Every finding keeps what it takes to reproduce it: the
-case id (``st replay <id>``), the curl command (the key masked) and the run's seed.
+as ``summary.md`` and ``summary.json``; the CLI prints the Markdown too.
+
+* The **score**: for every case and every conformance area (:mod:`.areas`) whose checks ran on
+  it, the area passed or failed on that case; per operation and per area, the passed share.
+  Areas the run skipped are listed as skipped, with no number.
+* The **problems**: failing cases grouped by root cause (:mod:`.report`), one entry each, with the
+  answer's status, content type and body, and the smallest failing request as a curl command and
+  as a replay command of the run's own configuration.
 """
 
 from __future__ import annotations
 
 import base64
 import json
-import shlex
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from runspec.contract.areas import AREAS, area_of
+from runspec.contract.report import (
+    CheckFailure,
+    Complaint,
+    FailedCase,
+    Problem,
+    ProblemKey,
+    RecordedRequest,
+    body_excerpt,
+    problem_keys,
+    problems_of,
+)
+
 __all__ = [
-    "Finding",
     "OperationTally",
     "Tally",
-    "curl_command",
+    "explain_error",
     "operation_label",
     "render_markdown",
     "tally_ndjson",
@@ -29,26 +46,16 @@ __all__ = [
 ]
 
 STATEFUL = "stateful"
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One distinct failure: which check, on which operation, and how to reproduce it."""
-
-    check: str
-    operation: str
-    title: str
-    message: str
-    case_id: str
-    curl: str
+PASSED, FAILED = "passed", "failed"
 
 
 @dataclass
 class OperationTally:
-    """Cases sent for one operation, by phase, and the cases each check failed."""
+    """Cases sent for one operation, by phase; failing cases by check; results by area."""
 
     cases: Counter[str] = field(default_factory=Counter)
     failures: Counter[str] = field(default_factory=Counter)
+    areas: dict[str, Counter[str]] = field(default_factory=dict)
     negative: int = 0  # cases generated to be invalid
 
     @property
@@ -61,32 +68,42 @@ class Tally:
     """Everything the summary reports about one run."""
 
     operations: dict[str, OperationTally] = field(default_factory=dict)
-    findings: list[Finding] = field(default_factory=list)
+    complaints: dict[ProblemKey, Complaint] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # findings of the preflight (id formats)
+    preflight_problems: list[str] = field(default_factory=list)  # why the run did not start
+    skipped_areas: tuple[str, ...] = ()
     seed: int | None = None
     seconds: float | None = None
     profile: str | None = None
     target: str | None = None
-    config_path: str | None = None  # the configuration `st replay` needs, when not the default
+    replay_prefix: str | None = None  # `... replay`: the command that replays a case by its id
 
     def add_case(
         self,
         operation: str,
         phase: str,
-        failed_checks: Iterable[str] = (),
+        results: Iterable[tuple[str, bool]] = (),
         *,
         negative: bool = False,
     ) -> None:
+        """Count a case; ``results`` are the checks that ran on it, each with whether it failed."""
         tally = self.operations.setdefault(operation, OperationTally())
         tally.cases[phase] += 1
         tally.negative += negative
-        for name in set(failed_checks):
-            tally.failures[name] += 1
+        by_area: dict[str, bool] = {}
+        for name, failed in results:
+            if failed:
+                tally.failures[name] += 1
+            area = area_of(name)
+            by_area[area] = by_area.get(area, False) or failed
+        for area, failed in by_area.items():
+            tally.areas.setdefault(area, Counter())[FAILED if failed else PASSED] += 1
 
-    def add_finding(self, finding: Finding) -> None:
-        key = (finding.check, finding.operation, finding.title)
-        if all((f.check, f.operation, f.title) != key for f in self.findings):
-            self.findings.append(finding)
+    def add_failure(self, case: FailedCase) -> None:
+        for key, failure in zip(problem_keys(case), case.failures, strict=True):
+            complaint = self.complaints.setdefault(key, Complaint(key, failure))
+            complaint.cases[case.case_id] = case
 
     @property
     def cases(self) -> int:
@@ -111,9 +128,29 @@ class Tally:
             total.update(op.failures)
         return total
 
+    def area_results(self) -> dict[str, Counter[str]]:
+        """Passed and failed cases by area, over all operations."""
+        total: dict[str, Counter[str]] = {}
+        for op in self.operations.values():
+            for area, counts in op.areas.items():
+                total.setdefault(area, Counter()).update(counts)
+        return total
+
+    @property
+    def score(self) -> float | None:
+        """The passed share of every area result of the run, or None when nothing was judged."""
+        return _share(sum(self.area_results().values(), Counter()))
+
     @property
     def passed(self) -> bool:
-        return not self.findings and not self.failed_checks and not self.errors
+        return not (self.complaints or self.failed_checks or self.errors or self.preflight_problems)
+
+    def distinct_problems(self) -> list[Problem]:
+        """Each distinct problem once (see :func:`.report.problems_of`), in the order first seen."""
+        return problems_of(list(self.complaints.values()))
+
+    def replay(self, case_id: str) -> str | None:
+        return f"{self.replay_prefix} {case_id}" if self.replay_prefix else None
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -125,6 +162,16 @@ class Tally:
             "stateful_steps": self.stateful_steps,
             "negative_cases": self.negative_cases,
             "passed": self.passed,
+            "preflight_problems": self.preflight_problems,
+            "notes": self.notes,
+            "score": {
+                "overall": self.score,
+                "areas": _score_json(self.area_results(), self.skipped_areas),
+                "operations": {
+                    label: _score_json(op.areas, self.skipped_areas)
+                    for label, op in sorted(self.operations.items())
+                },
+            },
             "operations": {
                 label: {
                     "cases": op.total,
@@ -134,9 +181,56 @@ class Tally:
                 }
                 for label, op in sorted(self.operations.items())
             },
-            "findings": [finding.__dict__ for finding in self.findings],
+            "problems": [
+                problem.as_json(replay=self.replay(problem.example.case_id))
+                for problem in self.distinct_problems()
+            ],
             "errors": self.errors,
         }
+
+
+def _share(counts: Counter[str]) -> float | None:
+    judged = counts[PASSED] + counts[FAILED]
+    return counts[PASSED] / judged if judged else None
+
+
+def _score_json(
+    areas: Mapping[str, Counter[str]], skipped: Iterable[str]
+) -> dict[str, dict[str, Any]]:
+    result: dict[str, dict[str, Any]] = {}
+    for area in AREAS:
+        if area in skipped:
+            result[area] = {"status": "skipped"}
+        elif area in areas:
+            counts = areas[area]
+            share = _share(counts)
+            result[area] = {
+                "status": FAILED if counts[FAILED] else PASSED,
+                PASSED: counts[PASSED],
+                FAILED: counts[FAILED],
+                "score": round(share, 4) if share is not None else None,
+            }
+        else:
+            result[area] = {"status": "not run"}
+    return result
+
+
+# Errors of schemathesis (or Hypothesis under it) whose own words do not say what to do.
+_KNOWN_ERRORS = (
+    (
+        "because no available rule had a True precondition",
+        "stateful phase: no scenario could start, since none of its first steps (POST "
+        "/threads/runs) answered a run to continue from; see the problems of that operation",
+    ),
+)
+
+
+def explain_error(text: str) -> str:
+    """An engine error in words a server team can act on, when it is a known one."""
+    for marker, explanation in _KNOWN_ERRORS:
+        if marker in text:
+            return explanation
+    return text
 
 
 def operation_label(method: str, path: str, scenario_label: str, phase: str) -> str:
@@ -144,6 +238,9 @@ def operation_label(method: str, path: str, scenario_label: str, phase: str) -> 
     if phase == STATEFUL:
         return f"{method.upper()} {path}"
     return scenario_label
+
+
+# ---- reading the CLI's NDJSON report ------------------------------------------------------------
 
 
 def tally_ndjson(path: Path) -> Tally:
@@ -163,8 +260,12 @@ def _ndjson_event(tally: Tally, kind: str, payload: Mapping[str, Any]) -> None:
     elif kind == "EngineFinished":
         tally.seconds = payload.get("running_time")
     elif kind in ("NonFatalError", "FatalError"):
-        info = payload.get("info") or {}
-        tally.errors.append(str(info.get("title") or info.get("message") or kind))
+        # Older reports carry `info` (title, message), newer ones `value` (type, message).
+        info = payload.get("info") or payload.get("value") or {}
+        title = info.get("title") or info.get("type") or kind
+        detail = f"{title}: {info.get('message')}" if info.get("message") else str(title)
+        label = payload.get("label")
+        tally.errors.append(explain_error(f"{label}: {detail}" if label else detail))
     elif kind == "ScenarioFinished":
         _ndjson_scenario(tally, payload)
 
@@ -181,50 +282,90 @@ def _ndjson_scenario(tally: Tally, payload: Mapping[str, Any]) -> None:
         case = node["value"]
         label = operation_label(case["method"], case["path"], recorder["label"], phase)
         results = checks.get(case_id, [])
-        failed = [r["name"] for r in results if r.get("status") == "failure"]
         mode = (case.get("meta") or {}).get("generation", {}).get("mode")
-        tally.add_case(label, phase, failed, negative=mode == "negative")
-        for result in results:
-            info = result.get("failure_info")
-            if result.get("status") != "failure" or not info:
-                continue
-            failure = info.get("failure", {})
-            tally.add_finding(
-                Finding(
-                    check=result["name"],
-                    operation=label,
-                    title=str(failure.get("title", "")),
-                    message=str(failure.get("message", "")),
-                    case_id=case_id,
-                    curl=str(info.get("code_sample") or curl_command(interaction["request"])),
-                )
+        tally.add_case(
+            label,
+            phase,
+            [(r["name"], r.get("status") == "failure") for r in results],
+            negative=mode == "negative",
+        )
+        failures = tuple(
+            CheckFailure(
+                check=r["name"],
+                title=str(r["failure_info"].get("failure", {}).get("title", "")),
+                message=str(r["failure_info"].get("failure", {}).get("message", "")),
             )
+            for r in results
+            if r.get("status") == "failure" and r.get("failure_info")
+        )
+        if failures:
+            tally.add_failure(_ndjson_failed_case(label, phase, case_id, failures, interaction))
 
 
-def curl_command(request: Mapping[str, Any]) -> str:
-    """A curl command for a request as the NDJSON report records it (headers already masked)."""
-    parts = ["curl", "-X", str(request["method"])]
-    for name, values in request.get("headers", {}).items():
-        for value in values if isinstance(values, list) else [values]:
-            parts += ["-H", f"{name}: {value}"]
-    body = request.get("body")
-    if isinstance(body, Mapping) and "$base64" in body:
-        parts += ["-d", base64.b64decode(body["$base64"]).decode("utf-8", errors="replace")]
-    elif isinstance(body, str):
-        parts += ["-d", body]
-    parts.append(str(request["uri"]))
-    return shlex.join(parts)
+def _ndjson_failed_case(
+    label: str,
+    phase: str,
+    case_id: str,
+    failures: tuple[CheckFailure, ...],
+    interaction: Mapping[str, Any],
+) -> FailedCase:
+    sent = interaction["request"]
+    response = interaction["response"]
+    headers: Mapping[str, list[str]] = response.get("headers") or {}
+    return FailedCase(
+        operation=label,
+        phase=phase,
+        case_id=case_id,
+        failures=failures,
+        request=RecordedRequest(
+            method=str(sent["method"]),
+            uri=str(sent["uri"]),
+            headers=sent.get("headers") or {},
+            body=_ndjson_bytes(sent.get("body")),
+        ),
+        status=int(response["status_code"]),
+        media_type=media_type_of(headers),
+        body=_ndjson_bytes(response.get("content")) or b"",
+    )
+
+
+def _ndjson_bytes(value: Any) -> bytes | None:
+    if isinstance(value, Mapping) and "$base64" in value:
+        return base64.b64decode(value["$base64"])
+    if isinstance(value, str):
+        return value.encode()
+    return None
+
+
+def media_type_of(headers: Mapping[str, Any]) -> str | None:
+    """The media type of a response's headers (lower case, no parameters)."""
+    for name, values in headers.items():
+        if name.lower() == "content-type" and values:
+            value = values if isinstance(values, str) else values[0]
+            return str(value).split(";")[0].strip().lower() or None
+    return None
+
+
+# ---- writing ------------------------------------------------------------------------------------
 
 
 def render_markdown(tally: Tally) -> str:
-    """The summary as a short Markdown page."""
+    """The summary as a Markdown page (also what the CLI prints)."""
     return "\n".join(_markdown_lines(tally)) + "\n"
 
 
 def _markdown_lines(tally: Tally) -> Iterator[str]:
+    if tally.preflight_problems:
+        yield "# Contract run: NOT STARTED"
+        yield ""
+        yield f"The target {tally.target} is not ready for the suite:"
+        yield ""
+        yield from (f"- {problem}" for problem in tally.preflight_problems)
+        return
     verdict = "PASSED" if tally.passed else "FAILED"
     yield f"# Contract run: {verdict}"
     yield ""
+    score = tally.score
     facts = [
         ("target", tally.target),
         ("profile", tally.profile),
@@ -233,51 +374,104 @@ def _markdown_lines(tally: Tally) -> Iterator[str]:
         ("cases", tally.cases),
         ("negative cases", tally.negative_cases),
         ("stateful steps", tally.stateful_steps),
+        ("score", f"{score:.1%} of area results passed" if score is not None else None),
+        ("skipped areas", ", ".join(tally.skipped_areas) or None),
+        ("distinct problems", len(tally.distinct_problems()) or None),
     ]
     for name, value in facts:
         if value is not None:
             yield f"- {name}: {value}"
-    yield ""
-    yield "| operation | cases | by phase | failures by check |"
-    yield "|---|---:|---|---|"
-    for label, op in sorted(tally.operations.items()):
-        phases = ", ".join(f"{phase} {n}" for phase, n in sorted(op.cases.items()))
-        failures = ", ".join(f"{name} {n}" for name, n in op.failures.most_common()) or "none"
-        yield f"| `{label}` | {op.total} | {phases} | {failures} |"
-    if tally.findings:
+    if tally.notes:
         yield ""
-        yield "## Failures"
-        for number, finding in enumerate(tally.findings, start=1):
-            yield ""
-            yield f"{number}. **{finding.check}** on `{finding.operation}`: {finding.title}"
-            for line in finding.message.strip().splitlines()[:12]:
-                yield f"   > {line}" if line.strip() else "   >"
-            yield f"   - replay: `{_replay(tally, finding.case_id)}`"
-            if finding.curl:
-                yield "   - curl:"
-                yield "     ```sh"
-                yield f"     {finding.curl}"
-                yield "     ```"
+        yield "## Findings before the run"
+        yield ""
+        yield from (f"- {note}" for note in tally.notes)
+    yield from _score_lines(tally)
+    yield from _problem_lines(tally)
     if tally.errors:
         yield ""
         yield "## Errors"
-        for error in tally.errors:
-            yield f"- {error}"
-    if tally.findings:
         yield ""
-        yield (
-            "A replay needs `API_KEY` set and the server running (`--url` points it elsewhere); "
-            "a curl command needs only the key in place of `[Filtered]`."
-        )
+        for error, count in Counter(tally.errors).most_common():
+            yield f"- {error}" + (f" ({count} times)" if count > 1 else "")
     if tally.seed is not None and not tally.passed:
         yield ""
-        yield f"Run again with `SEED={tally.seed}` to replay the same cases."
+        yield f"Run again with seed {tally.seed} to send the same cases."
 
 
-def _replay(tally: Tally, case_id: str) -> str:
-    if tally.config_path is None:
-        return f"st replay {case_id}"
-    return f"st --config-file {tally.config_path} replay {case_id}"
+def _cell(counts: Counter[str] | None, area: str, skipped: Iterable[str]) -> str:
+    if area in skipped:
+        return "skipped"
+    if counts is None:
+        return "-"
+    share = _share(counts)
+    mark = "" if not counts[FAILED] else " ✗"
+    return f"{share:.0%} ({counts[PASSED]}/{counts[PASSED] + counts[FAILED]}){mark}"
+
+
+def _score_lines(tally: Tally) -> Iterator[str]:
+    yield ""
+    yield "## Score"
+    yield ""
+    yield (
+        "Each case counts once per conformance area whose checks ran on it: passed when they "
+        "all passed. A skipped area was not tested and counts neither way."
+    )
+    yield ""
+    yield "| operation | cases | by phase | " + " | ".join(AREAS) + " |"
+    yield "|---|---:|---|" + "---|" * len(AREAS)
+    rows = sorted(tally.operations.items())
+    for label, op in rows:
+        phases = ", ".join(f"{phase} {n}" for phase, n in sorted(op.cases.items()))
+        cells = [_cell(op.areas.get(area), area, tally.skipped_areas) for area in AREAS]
+        yield f"| `{label}` | {op.total} | {phases} | " + " | ".join(cells) + " |"
+    totals = tally.area_results()
+    cells = [_cell(totals.get(area), area, tally.skipped_areas) for area in AREAS]
+    yield f"| **all** | {tally.cases} | | " + " | ".join(cells) + " |"
+
+
+def _problem_lines(tally: Tally) -> Iterator[str]:
+    problems = tally.distinct_problems()
+    if not problems:
+        return
+    yield ""
+    yield f"## Problems ({len(problems)} distinct)"
+    for number, problem in enumerate(problems, start=1):
+        example = problem.example
+        yield ""
+        yield f"### {number}. {problem.headline}"
+        yield ""
+        phases = ", ".join(sorted(problem.phases))
+        methods = problem.methods - {problem.operation.partition(" ")[0]}
+        sent_as = f"; sent as {', '.join(sorted(methods))}" if methods else ""
+        yield (
+            f"- {problem.cases} case{'s' if problem.cases != 1 else ''} ({phases}{sent_as}); "
+            f"checks: {', '.join(problem.checks)}"
+        )
+        if "ignored_auth" in problem.checks:
+            yield (
+                "- ignored_auth sent this request again with a wrong key, or none, "
+                "and it was accepted"
+            )
+        for failure in problem.failures:
+            lines = [ln for ln in failure.message.strip().splitlines() if ln.strip()][:6]
+            yield f"- {failure.check}: " + (lines[0] if lines else failure.title)
+            yield from (f"  {line}" for line in lines[1:])
+        yield f"- answer: {problem.status} {problem.media_type or '(no content type)'}"
+        yield f"  `{body_excerpt(example.body).replace('`', chr(39))}`"
+        yield "- smallest request:"
+        yield ""
+        yield "  ```sh"
+        yield f"  {problem.curl}"
+        yield "  ```"
+        replay = tally.replay(example.case_id)
+        if replay:
+            yield f"- replay with every check: `{replay}`"
+    yield ""
+    yield (
+        "The curl commands read the key from `$API_KEY`; a replay needs `API_KEY` set and the "
+        "server running."
+    )
 
 
 def write_summary(tally: Tally, directory: Path) -> tuple[Path, Path]:

@@ -464,7 +464,8 @@ MUTANTS: tuple[Mutant, ...] = (
         "error answers lack x-request-id",
         _responses(_no_request_id_on_errors),
         frozenset({"errors_are_openai_errors", "response_headers_conformance"}),
-        EXAMPLES,
+        # Not EXAMPLES: the examples now name the target's own thread, so they get no error.
+        COVERAGE,
     ),
     Mutant(
         "missing-done",
@@ -688,5 +689,64 @@ MUTANTS += (
         _responses(_created_201_with_the_assistants_model),
         frozenset({"run_echoes_request"}),
         EXAMPLES,
+    ),
+)
+
+
+# ---- i12a: the whole picture, the user's data, 404 only for unknown ids ---------------------------
+# Mutants of the runner half of issue 12: they must fail runs that run every phase fully and send
+# the target's own ids (the preflight's thread) in the examples and coverage phases.
+
+
+def _not_found(message: str) -> Answer:
+    headers = {"content-type": "application/json", "x-request-id": "req_" + "0" * 32}
+    return Answer(404, headers, json.dumps(_error(message)).encode())
+
+
+def _thread_and_run_shadowed(sent: Sent) -> Answer | None:
+    """Another route (say GET/POST /threads/{thread_id}) catches POST /threads/runs first."""
+    if sent.method == "POST" and sent.path.rstrip("/").endswith("/threads/runs"):
+        return _not_found("Not found.")
+    return None
+
+
+@dataclass
+class _FirstThreadOnly:
+    """The first thread the server hands out (the preflight's) answers 404 to every later run."""
+
+    first: str | None = None
+
+    def on_request(self, sent: Sent) -> Answer | None:
+        parts = sent.path.strip("/").split("/")  # v1, threads, {id}, runs
+        if self.first is not None and len(parts) == 4 and parts[2] == self.first:
+            return _not_found(f"No thread found with id '{self.first}'.")
+        return None
+
+    def on_response(self, sent: Sent, answer: Answer) -> None:
+        if self.first is None and _is_run(answer):
+            self.first = answer.json()["thread_id"]
+
+
+def _first_thread_forgotten(app: ASGIApp) -> ASGIApp:
+    store = _FirstThreadOnly()
+    return Wrapper(app, on_request=store.on_request, on_response=store.on_response)
+
+
+MUTANTS += (
+    Mutant(
+        "thread-and-run-shadowed",
+        "POST /threads/runs is shadowed by another route: 404 'Not found.' for every body",
+        _requests(_thread_and_run_shadowed),
+        frozenset({"positive_data_acceptance"}),
+        EXAMPLES,
+        operation_ids=("createThreadAndRun",),
+    ),
+    Mutant(
+        "handed-out-thread-not-found",
+        "the thread the server handed out first answers 404 to later runs on it",
+        _first_thread_forgotten,
+        frozenset({"positive_data_acceptance"}),
+        EXAMPLES,
+        operation_ids=("createRun",),
     ),
 )

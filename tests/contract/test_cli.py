@@ -6,7 +6,9 @@ produced), served on a loopback port, and a secret key that must not appear anyw
 
 from __future__ import annotations
 
+import json
 import os
+import shlex
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -14,12 +16,15 @@ from pathlib import Path
 
 import pytest
 
+from runspec.contract.areas import UnknownAreaError
 from runspec.contract.bundled import bundled_server
 from runspec.contract.command import (
     ContractRun,
     effective_config,
     environment_assistants,
     environment_key,
+    environment_threads,
+    run_contract,
     st_command,
 )
 from runspec.contract.profiles import get_profile
@@ -75,11 +80,22 @@ def test_a_failing_server_gets_reports_and_reproductions(
         assert (reports / name).is_file(), name
     assert (reports / "html" / "index.html").is_file()
     summary = (reports / "summary.md").read_text()
-    assert "**run_echoes_request** on `POST /threads/runs`" in summary
-    assert " replay " in summary
+    assert "POST /threads/runs answered 200 application/json: The run does not echo" in summary
+    assert '-H "Authorization: Bearer $API_KEY"' in summary
     assert (reports / "cache").is_dir()
-    assert "SEED=1" in summary
-    assert "Authorization: [Filtered]" in summary
+    assert "seed 1" in summary
+    # The printed replay command runs as printed (st need not be on PATH) and finds the bug again.
+    [problem, *_] = json.loads((reports / "summary.json").read_text())["problems"]
+    replay = subprocess.run(
+        shlex.split(problem["replay"]),
+        env={**os.environ, "API_KEY": SECRET},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        cwd=Path.cwd(),
+    )
+    assert "The run does not echo the request" in replay.stdout, replay.stdout + replay.stderr
     junit = (reports / "junit.xml").read_text()
     assert "The run does not echo the request" in junit
     assert "curl -X POST" in junit
@@ -125,3 +141,33 @@ def test_assistants_and_key_from_the_environment() -> None:
     assert effective_config(run)["dictionaries"]["assistants"]["values"] == ["asst_mine"]
     default = effective_config(ContractRun(profile=get_profile("quick")))
     assert default["dictionaries"]["assistants"]["values"] == ["asst_abc123"]
+
+
+def test_threads_from_the_environment_become_most_generated_thread_ids() -> None:
+    assert environment_threads({"THREAD_ID": "thread_a,b-uuid"}) == ["thread_a", "b-uuid"]
+    assert environment_threads({}) == []
+    config = effective_config(ContractRun(profile=get_profile("quick"), thread_ids=["t1"]))
+    assert config["dictionaries"]["threads"]["values"] == ["t1"]
+    assert config["parameters"]["path.thread_id"]["dictionary"] == "threads"
+    assert (
+        "threads" not in effective_config(ContractRun(profile=get_profile("quick")))["dictionaries"]
+    )
+
+
+def test_every_phase_runs_every_case_unless_told_to_stop_at_the_first_failure() -> None:
+    assert effective_config(ContractRun(profile=get_profile("quick")))["continue-on-failure"]
+    stop = ContractRun(profile=get_profile("quick"), fail_fast=True)
+    assert effective_config(stop)["continue-on-failure"] is False
+
+
+def test_a_skipped_area_switches_its_checks_off() -> None:
+    run = ContractRun(profile=get_profile("quick"), skip=["streaming"])
+    checks = effective_config(run)["checks"]
+    assert checks["event_stream_grammar"] == {"enabled": False}
+    assert "not_a_server_error" not in checks
+
+
+def test_an_unknown_area_is_refused_with_the_areas_there_are(tmp_path: Path) -> None:
+    run = ContractRun(profile=get_profile("quick"), skip=["streamin"], reports=tmp_path)
+    with pytest.raises(UnknownAreaError, match=r"'streamin'.*choose from: auth, headers"):
+        run_contract(run)

@@ -1,16 +1,18 @@
-"""The short summary of a run: counting the CLI's NDJSON report and writing summary.md/json."""
+"""The summary of a run: counting the CLI's NDJSON report, the score by area, each distinct
+problem once with its smallest request, and writing summary.md/json."""
 
 from __future__ import annotations
 
 import base64
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from runspec.contract.report import CheckFailure, FailedCase, RecordedRequest, curl_command
 from runspec.contract.summary import (
-    Finding,
     Tally,
-    curl_command,
+    explain_error,
     render_markdown,
     tally_ndjson,
     write_summary,
@@ -21,6 +23,11 @@ SENT = {
     "uri": "http://127.0.0.1:8000/v1/threads/runs",
     "headers": {"Authorization": ["[Filtered]"], "Content-Type": ["application/json"]},
     "body": {"$base64": base64.b64encode(b'{"assistant_id": "asst_abc123"}').decode()},
+}
+ANSWER = {
+    "status_code": 200,
+    "headers": {"content-type": ["application/json"]},
+    "content": {"$base64": base64.b64encode(b'{"model": "gpt-4o"}').decode()},
 }
 PASSED = [{"name": "not_a_server_error", "status": "success"}]
 ECHO_FAILED = {
@@ -50,9 +57,7 @@ def scenario(
                 "label": label,
                 "cases": {cid: case(cid, m, p) for cid, (m, p, _) in cases.items()},
                 "checks": {cid: checks for cid, (_, _, checks) in cases.items()},
-                "interactions": {
-                    cid: {"request": SENT, "response": {"status_code": 200}} for cid in cases
-                },
+                "interactions": {cid: {"request": SENT, "response": ANSWER} for cid in cases},
             },
         }
     }
@@ -93,10 +98,15 @@ def test_cases_are_counted_per_operation_and_phase(tmp_path: Path) -> None:
     assert dict(runs.cases) == {"coverage": 2, "stateful": 1}
     assert dict(run.failures) == {"run_echoes_request": 1}
     assert not tally.passed
-    [finding] = tally.findings
-    assert finding.check == "run_echoes_request"
-    assert finding.case_id == "d"
-    assert "Authorization: [Filtered]" in finding.curl
+    [problem] = tally.distinct_problems()
+    assert problem.checks == ("run_echoes_request",)
+    assert (problem.status, problem.media_type, problem.example.case_id) == (
+        200,
+        "application/json",
+        "d",
+    )
+    assert problem.example.body == b'{"model": "gpt-4o"}'
+    assert '"Authorization: Bearer $API_KEY"' in curl_command(problem.example.request)
 
 
 def test_a_case_without_a_response_is_not_counted(tmp_path: Path) -> None:
@@ -105,44 +115,179 @@ def test_a_case_without_a_response_is_not_counted(tmp_path: Path) -> None:
     assert tally_ndjson(write_ndjson(tmp_path / "r.ndjson", [event])).cases == 0
 
 
-def test_the_same_failure_is_reported_once() -> None:
-    tally = Tally()
-    finding = Finding("c", "POST /x", "Title", "m", "id1", "curl")
-    tally.add_finding(finding)
-    tally.add_finding(Finding("c", "POST /x", "Title", "other", "id2", "curl"))
-    assert tally.findings == [finding]
+NO_REQUEST_ID = CheckFailure(
+    "errors_are_openai_errors",
+    "An error answer is not an OpenAI error",
+    "- 400 answer without an x-request-id header",
+)
+HEADER_MISSING = CheckFailure(
+    "response_headers_conformance",
+    "Missing required response headers",
+    "The following required headers are missing from the response:\n  - `x-request-id`",
+)
 
 
-def test_curl_commands_are_rebuilt_from_the_report() -> None:
-    assert curl_command(SENT) == (
-        "curl -X POST -H 'Authorization: [Filtered]' -H 'Content-Type: application/json' "
-        '-d \'{"assistant_id": "asst_abc123"}\' http://127.0.0.1:8000/v1/threads/runs'
+def failed(
+    case_id: str,
+    body: bytes,
+    *failures: CheckFailure,
+    status: int = 400,
+    operation: str = "POST /threads/runs",
+) -> FailedCase:
+    request = RecordedRequest(
+        "POST",
+        "http://localhost/v1/threads/runs",
+        {
+            "Authorization": ["Bearer sk-secret"],
+            "User-Agent": ["schemathesis/4"],
+            "OpenAI-Beta": ["assistants=v2"],
+            "Content-Type": ["application/json"],
+        },
+        body,
     )
+    return FailedCase(
+        operation, "coverage", case_id, failures, request, status, "application/json", b"{}"
+    )
+
+
+def test_one_cause_over_many_cases_and_checks_is_one_problem_with_its_smallest_case() -> None:
+    tally = Tally()
+    for n in range(10):
+        body = json.dumps({"model": n, **({"assistant_id": 1} if n else {})}).encode()
+        tally.add_failure(failed(f"case{n}", body, NO_REQUEST_ID, HEADER_MISSING))
+    # The same bug on a case the header check did not judge: still the same problem.
+    tally.add_failure(failed("fewer", b"{}", NO_REQUEST_ID))
+    [problem] = tally.distinct_problems()
+    assert problem.cases == 11
+    assert problem.checks == ("errors_are_openai_errors", "response_headers_conformance")
+    # The smallest case that shows both complaints.
+    assert problem.example.case_id == "case0"
+
+
+def test_complaints_on_different_cases_are_different_problems() -> None:
+    accepted = CheckFailure(
+        "negative_data_rejection", "Schema-violating request accepted", "Invalid data"
+    )
+    tally = Tally()
+    for n in range(10):
+        tally.add_failure(failed(f"a{n}", b"{}", HEADER_MISSING, status=200))
+    for n in range(4):
+        tally.add_failure(failed(f"b{n}", b"{}", HEADER_MISSING, accepted, status=200))
+    assert [p.checks for p in tally.distinct_problems()] == [
+        ("response_headers_conformance",),
+        ("negative_data_rejection",),
+    ]
+
+
+def test_another_status_or_another_operation_is_another_problem() -> None:
+    tally = Tally()
+    tally.add_failure(failed("a", b"{}", NO_REQUEST_ID))
+    tally.add_failure(failed("b", b"{}", NO_REQUEST_ID, status=401))
+    tally.add_failure(failed("c", b"{}", NO_REQUEST_ID, operation="POST /threads/{thread_id}/runs"))
+    assert len(tally.distinct_problems()) == 3
+
+
+def test_a_curl_command_reads_the_key_from_the_environment_and_drops_noise() -> None:
+    command = curl_command(failed("a", b'{"model": "o3"}', NO_REQUEST_ID).request)
+    assert command == (
+        'curl -sS -i -X POST -H "Authorization: Bearer $API_KEY" '
+        "-H 'OpenAI-Beta: assistants=v2' -H 'Content-Type: application/json' "
+        '--data-raw \'{"model": "o3"}\' http://localhost/v1/threads/runs'
+    )
+
+
+def test_the_score_counts_each_case_once_per_area() -> None:
+    tally = Tally()
+    tally.add_case("POST /threads/runs", "examples", [("ignored_auth", False)])
+    tally.add_case(
+        "POST /threads/runs",
+        "coverage",
+        [
+            ("errors_are_openai_errors", True),
+            ("not_a_server_error", False),
+            ("ignored_auth", False),
+        ],
+    )
+    areas = tally.area_results()
+    assert dict(areas["auth"]) == {"passed": 2}
+    assert dict(areas["errors"]) == {"failed": 1}
+    assert tally.score == 2 / 3
+
+
+def test_a_skipped_area_is_shown_as_skipped_never_as_passed(tmp_path: Path) -> None:
+    tally = Tally(skipped_areas=("streaming",))
+    tally.add_case("POST /threads/runs", "examples", [("not_a_server_error", False)])
+    _, data = write_summary(tally, tmp_path)
+    score = json.loads(data.read_text())["score"]
+    assert score["areas"]["streaming"] == {"status": "skipped"}
+    assert score["areas"]["errors"]["status"] == "passed"
+    assert score["areas"]["lifecycle"] == {"status": "not run"}
+    assert "| skipped |" in render_markdown(tally)
 
 
 def test_the_summary_files(tmp_path: Path) -> None:
     tally = Tally(seed=7, seconds=12.0, profile="quick", target="http://x/v1")
-    tally.add_case("POST /threads/runs", "examples")
-    tally.add_case("POST /threads/runs", "fuzzing", ["run_echoes_request"])
-    tally.add_finding(
-        Finding("run_echoes_request", "POST /threads/runs", "T", "- detail", "abc", "curl -X POST")
-    )
+    tally.replay_prefix = ".venv/bin/st --config-file reports/schemathesis.toml replay"
+    tally.add_case("POST /threads/runs", "examples", [("run_echoes_request", False)])
+    tally.add_case("POST /threads/runs", "fuzzing", [("errors_are_openai_errors", True)])
+    tally.add_failure(failed("abc", b"{}", NO_REQUEST_ID))
     markdown, data = write_summary(tally, tmp_path / "reports")
     text = markdown.read_text()
     assert text.startswith("# Contract run: FAILED")
-    assert "| `POST /threads/runs` | 2 | examples 1, fuzzing 1 | run_echoes_request 1 |" in text
-    assert "`st replay abc`" in text
-    assert "SEED=7" in text
+    assert "| `POST /threads/runs` | 2 | examples 1, fuzzing 1 |" in text
+    assert "### 1. POST /threads/runs answered 400 application/json" in text
+    assert "`.venv/bin/st --config-file reports/schemathesis.toml replay abc`" in text
+    assert "seed 7" in text
+    assert "sk-secret" not in text
     document = json.loads(data.read_text())
     assert document["operations"]["POST /threads/runs"]["failures_by_check"] == {
-        "run_echoes_request": 1
+        "errors_are_openai_errors": 1
     }
+    [problem] = document["problems"]
+    assert (problem["status"], problem["cases"]) == (400, 1)
+    assert problem["replay"].endswith("replay abc")
     assert document["passed"] is False
 
 
 def test_a_clean_run_passes() -> None:
     tally = Tally()
-    tally.add_case("POST /threads/runs", "examples")
+    tally.add_case("POST /threads/runs", "examples", [("not_a_server_error", False)])
     assert tally.passed
     assert render_markdown(tally).startswith("# Contract run: PASSED")
-    assert "| none |" in render_markdown(tally)
+    assert "## Problems" not in render_markdown(tally)
+
+
+def test_a_target_that_is_not_ready_gets_its_problems_only() -> None:
+    tally = Tally(preflight_problems=["the target does not answer at http://x/v1/threads/runs"])
+    text = render_markdown(tally)
+    assert text.startswith("# Contract run: NOT STARTED")
+    assert "- the target does not answer" in text
+    assert not tally.passed
+
+
+def test_a_known_engine_error_is_explained() -> None:
+    hypothesis = (
+        "Runtime Error: No progress can be made from state _InstrumentedStateMachine({}), "
+        "because no available rule had a True precondition. rules: ..."
+    )
+    assert explain_error(hypothesis).startswith("stateful phase: no scenario could start")
+    assert explain_error("Network Error: refused") == "Network Error: refused"
+
+
+def test_a_refused_request_keeps_its_key_masked_in_the_curl_command() -> None:
+    tally = Tally()
+    tally.add_failure(failed("a", b"{}", NO_REQUEST_ID, status=401))
+    [problem] = tally.distinct_problems()
+    assert "-H 'Authorization: [Filtered]'" in problem.curl
+    assert "$API_KEY" not in problem.curl
+
+
+def test_a_problem_says_which_other_methods_its_cases_were_sent_with() -> None:
+    tally = Tally()
+    for method in ("PUT", "TRACE"):
+        case = failed(method, b"{}", NO_REQUEST_ID, status=405)
+        request = RecordedRequest(method, case.request.uri, case.request.headers, None)
+        tally.add_failure(replace(case, request=request))
+    [problem] = tally.distinct_problems()
+    assert problem.methods == {"PUT", "TRACE"}
+    assert "(coverage; sent as PUT, TRACE)" in render_markdown(tally)
