@@ -19,7 +19,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any, Protocol, TypeVar
+from typing import Any, NamedTuple, Protocol, TypeVar
 
 from runspec.server import errors
 from runspec.server.assistants import ASSISTANT_ID, Assistant
@@ -65,19 +65,16 @@ MESSAGE_OVERHEAD = 160
 RUN_OVERHEAD = 192
 
 
-class StoredMessage:
-    """A message of a thread, compact: its role, its token count, and its API object as JSON.
+class StoredMessage(NamedTuple):
+    """A message of a thread, compact: its API object as JSON, its role and its token count.
 
-    The object is kept encoded (one ``bytes``, invisible to the garbage collector) instead of as
-    the dozen dicts and lists it decodes to; its text is worked out again when a run needs it.
+    The object is kept encoded (one ``bytes``) instead of as the dozen dicts and lists it decodes
+    to; its text is worked out again when a run needs it.
     """
 
-    __slots__ = ("encoded", "role", "tokens")
-
-    def __init__(self, encoded: bytes, role: str, tokens: int) -> None:
-        self.encoded = encoded
-        self.role = role
-        self.tokens = tokens
+    encoded: bytes
+    role: str
+    tokens: int
 
     @property
     def object(self) -> dict[str, Any]:
@@ -96,37 +93,41 @@ class StoredMessage:
         return len(self.encoded) + MESSAGE_OVERHEAD
 
 
-class StoredRun:
+class StoredRun(NamedTuple):
     """What a thread keeps of a run once it is created: its id and when it stops being active."""
 
-    __slots__ = ("ends", "id")
-
-    def __init__(self, run_id: str, ends: float) -> None:
-        self.id = run_id
-        self.ends = ends
+    id: str
+    ends: float
 
     def is_active(self, now: float) -> bool:
         return now < self.ends
 
 
+# What a thread keeps of a message, (JSON, role, tokens), and of a run, (id, end): exact tuples of
+# strings and numbers, which the garbage collector stops tracking, so that a full collection
+# walks one object per thread (the Thread) however many messages and runs the store holds.
+_Message = tuple[bytes, str, int]
+_Run = tuple[str, float]
+
+
 class Thread:
     """A thread and what happened on it: its newest messages and runs.
 
-    The thread object never changes, so it is kept as its JSON; messages and runs are lists
+    The thread object never changes, so it is kept as its JSON; messages and runs are tuples
     trimmed to :data:`MAX_MESSAGES` and :data:`MAX_RUNS`. ``size`` is what the thread is charged
     against the store's byte limit: an estimate of the memory all of it takes.
     """
 
     __slots__ = (
+        "_active",
         "_last_user",
-        "active_run",
+        "_messages",
+        "_runs",
         "added",
         "created_at",
         "encoded",
         "id",
         "lock",
-        "messages",
-        "runs",
         "size",
         "tokens",
     )
@@ -149,9 +150,9 @@ class Thread:
                 "metadata": metadata,
             }
         )
-        self.messages: list[StoredMessage] = []
-        self.runs: list[StoredRun] = []
-        self.active_run: StoredRun | None = None
+        self._messages: tuple[_Message, ...] = ()
+        self._runs: tuple[_Run, ...] = ()
+        self._active: _Run | None = None
         self.lock = threading.Lock()
         self.size = THREAD_OVERHEAD + len(self.encoded)
         # Kept up to date by add(), so that a run need not walk the messages:
@@ -159,48 +160,58 @@ class Thread:
         self.added = 0  # messages ever added; the kept ones are the last len(messages)
         self._last_user: int | None = None  # position of the newest user message with text
 
+    @property
+    def messages(self) -> list[StoredMessage]:
+        """The kept messages, oldest first."""
+        return [StoredMessage(*message) for message in self._messages]
+
+    @property
+    def runs(self) -> list[StoredRun]:
+        """The kept runs, oldest first."""
+        return [StoredRun(*run) for run in self._runs]
+
+    @property
+    def active_run(self) -> StoredRun | None:
+        """The newest run (which may be over by now), or None."""
+        return None if self._active is None else StoredRun(*self._active)
+
     def add(self, batch: list[StoredMessage]) -> int:
         """Append messages, dropping the oldest beyond :data:`MAX_MESSAGES`; return the change in
         :attr:`size`."""
+        if not batch:
+            return 0
         for message in batch:
             if message.role == "user" and message.tokens:
                 self._last_user = self.added
             self.added += 1
-        self.messages.extend(batch)
-        change = sum(message.cost for message in batch)
-        self.tokens += sum(message.tokens for message in batch)
-        dropped = len(self.messages) - MAX_MESSAGES
-        if dropped > 0:
-            for old in self.messages[:dropped]:
-                self.tokens -= old.tokens
-                change -= old.cost
-            del self.messages[:dropped]
+        kept = (*self._messages, *((m.encoded, m.role, m.tokens) for m in batch))
+        dropped, self._messages = kept[:-MAX_MESSAGES], kept[-MAX_MESSAGES:]
+        change = sum(m.cost for m in batch) - sum(len(m[0]) + MESSAGE_OVERHEAD for m in dropped)
+        self.tokens += sum(m.tokens for m in batch) - sum(m[2] for m in dropped)
         self.size += change
         return change
 
     def add_run(self, run: StoredRun) -> int:
         """Keep ``run`` as the active one; return the change in :attr:`size`."""
-        self.runs.append(run)
-        self.active_run = run
-        if len(self.runs) <= MAX_RUNS:
-            self.size += RUN_OVERHEAD
-            return RUN_OVERHEAD
-        del self.runs[0]
-        return 0
+        self._active = (run.id, run.ends)
+        change = RUN_OVERHEAD if len(self._runs) < MAX_RUNS else 0  # else the oldest goes
+        self._runs = (*self._runs, self._active)[-MAX_RUNS:]
+        self.size += change
+        return change
 
     def prompt_tokens(self, last_messages: int | None = None) -> int:
         """Tokens of the kept messages, or of the newest ``last_messages`` of them."""
-        if last_messages is None or last_messages >= len(self.messages):
+        if last_messages is None or last_messages >= len(self._messages):
             return self.tokens
-        return sum(m.tokens for m in self.messages[-last_messages:])
+        return sum(m[2] for m in self._messages[-last_messages:])
 
     @property
     def last_user_text(self) -> str | None:
         """The text of the newest kept user message that has text."""
-        first_kept = self.added - len(self.messages)
+        first_kept = self.added - len(self._messages)
         if self._last_user is None or self._last_user < first_kept:
             return None
-        return self.messages[self._last_user - first_kept].text
+        return StoredMessage(*self._messages[self._last_user - first_kept]).text
 
     @property
     def metadata(self) -> Any:
