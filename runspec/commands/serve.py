@@ -4,7 +4,9 @@ It prints the base URL and the key to use (masked, unless it is the built-in ``s
 then serves until interrupted. The key comes from the ``RUNSPEC_API_KEY`` environment variable,
 or ``--api-key`` (visible in the process list), or is the built-in one. Access logging is
 off and uvicorn picks its fastest installed HTTP parser and event loop (httptools and uvloop
-when present, else h11 and asyncio), so the command is fit for load tests as it is.
+when present, else h11 and asyncio), so the command is fit for load tests as it is; with
+httptools, sizes, timeouts and connections are bounded and bad HTTP gets the API's error body
+(:mod:`runspec.server.http`).
 Ctrl-C (SIGINT) stops it gracefully with exit code 0; SIGTERM too, and the process then ends
 by that signal, as uvicorn does. Exit code 2 means bad input (an unusable ``--assistants`` file, a
 port that cannot be bound).
@@ -46,6 +48,18 @@ def _port(text: str) -> int:
     if not 0 <= value <= 65535:
         raise argparse.ArgumentTypeError(f"must be 0..65535, got {value}")
     return value
+
+
+def _http_protocol(limits: Any) -> Any:
+    """uvicorn's httptools protocol with ``limits`` (:mod:`runspec.server.http`), or, without
+    httptools, uvicorn's h11 one (with h11's own limits)."""
+    try:
+        import httptools  # noqa: F401
+    except ImportError:
+        return "h11"
+    from runspec.server.http import limited_protocol
+
+    return limited_protocol(limits)
 
 
 def register(subparsers: Any) -> None:
@@ -98,6 +112,16 @@ def register(subparsers: Any) -> None:
         help="threads kept in memory, least recently used evicted (default %(default)s)",
     )
     parser.add_argument(
+        "--max-connections",
+        metavar="N",
+        type=_positive_int,
+        default=1_000,
+        help=(
+            "open connections served at once; more get 503 (default %(default)s). Headers "
+            "must arrive within 10 s and bodies within 30 s; idle connections close after 5 s"
+        ),
+    )
+    parser.add_argument(
         "--fault-injection",
         action="store_true",
         help="honour the x-runspec-fault request header (for client tests only)",
@@ -121,6 +145,7 @@ def run(args: argparse.Namespace) -> int:
     from runspec import SPEC_PATH
     from runspec.server import DEFAULT_API_KEY, AssistantsFileError, create_app, load_assistants
     from runspec.server.errors import mask_key
+    from runspec.server.http import HttpLimits
     from runspec.server.operations import base_path
     from runspec.spec import SpecSchemas
     from runspec.yamlio import YamlError
@@ -184,8 +209,9 @@ def run(args: argparse.Namespace) -> int:
         access_log=False,
         log_level=args.log_level,
         server_header=False,
-        http="auto",
+        http=_http_protocol(HttpLimits(max_connections=args.max_connections)),
         loop="auto",
+        timeout_keep_alive=int(HttpLimits().keep_alive_timeout),
     )
     # uvicorn shuts down gracefully on Ctrl-C, then re-raises it: that is a clean exit here.
     with contextlib.suppress(KeyboardInterrupt):
