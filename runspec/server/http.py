@@ -89,7 +89,9 @@ def limited_protocol(limits: HttpLimits) -> type[asyncio.Protocol]:
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._in_head = True  # between a request's first byte and the end of its headers
-            self._head_bytes = 0
+            self._head_bytes = 0  # of chunks read while the head was incomplete
+            self._header_bytes = 0  # of the headers parsed so far
+            self._ended_a_message = False
             self._refusal: ApiError | None = None
             self._timer: asyncio.TimerHandle | None = None
 
@@ -144,10 +146,12 @@ def limited_protocol(limits: HttpLimits) -> type[asyncio.Protocol]:
         # ---- parser callbacks --------------------------------------------------------------
 
         def data_received(self, data: bytes) -> None:
+            self._ended_a_message = False
             super().data_received(data)
-            # httptools holds a header until it is complete, however long: what is still head
-            # after a chunk was read counts against the limit (a chunk is at most 256 KiB).
-            if self._in_head and not self.transport.is_closing():
+            # httptools holds a header until it is complete, however long: a chunk read while
+            # the head is still incomplete counts against the limit (a chunk is at most 256 KiB;
+            # one that ended a request is the previous request's).
+            if self._in_head and not self._ended_a_message and not self.transport.is_closing():
                 self._head_bytes += len(data)
                 if self._head_bytes > limits.max_header_bytes:
                     self._refusal = errors.headers_too_large(limits.max_header_bytes)
@@ -155,6 +159,7 @@ def limited_protocol(limits: HttpLimits) -> type[asyncio.Protocol]:
 
         def on_message_begin(self) -> None:
             super().on_message_begin()
+            self._header_bytes = 0
             if self._timer is None:
                 self._headers_due()
 
@@ -163,6 +168,14 @@ def limited_protocol(limits: HttpLimits) -> type[asyncio.Protocol]:
             if len(self.url) > limits.max_request_line:
                 self._refusal = errors.request_line_too_long(limits.max_request_line)
                 raise _RefusedError(self._refusal)
+
+        def on_header(self, name: bytes, value: bytes) -> None:
+            # Headers that arrived whole, counted exactly (a chunk may hold them all).
+            self._header_bytes += len(name) + len(value) + 4
+            if self._header_bytes > limits.max_header_bytes:
+                self._refusal = errors.headers_too_large(limits.max_header_bytes)
+                raise _RefusedError(self._refusal)
+            super().on_header(name, value)
 
         def on_headers_complete(self) -> None:
             self._in_head = False
@@ -173,7 +186,7 @@ def limited_protocol(limits: HttpLimits) -> type[asyncio.Protocol]:
 
         def on_message_complete(self) -> None:
             self._stop_timer()
-            self._in_head, self._head_bytes = True, 0
+            self._in_head, self._head_bytes, self._ended_a_message = True, 0, True
             super().on_message_complete()
 
     return LimitedHttpToolsProtocol

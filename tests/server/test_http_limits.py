@@ -91,6 +91,17 @@ def test_a_good_request_is_answered_as_usual(server: LiveServer) -> None:
     assert answer(raw)[0] == 200
 
 
+def test_a_big_body_is_not_taken_for_headers(server: LiveServer) -> None:
+    message = {"role": "user", "content": "x" * 600_000}
+    big = json.dumps({"assistant_id": ASSISTANT, "thread": {"messages": [message]}}).encode()
+    raw = exchange(server, request(extra=b"Connection: close\r\n", body=big))
+    assert answer(raw)[0] == 200
+    # and two requests in one go (the second's head after the first's body)
+    pipelined = request(body=big) + request(extra=b"Connection: close\r\n")
+    raw = exchange(server, pipelined)
+    assert raw.count(b"HTTP/1.1 200 ") == 2
+
+
 @pytest.mark.parametrize(
     "sent",
     [
