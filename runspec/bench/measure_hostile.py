@@ -3,8 +3,9 @@
 The reference server (``runspec serve``, its own process, default limits) is sent each shape of
 :mod:`runspec.bench.hostile_bodies`, grown to the body limit. Two figures per shape and round:
 
-* the server's time for the body: its ``openai-processing-ms`` header (from the request's arrival
-  to the answer's start, so reading the body and waiting for a worker are in it);
+* the server's time for the body: the CPU time its process (every thread) spent from sending the
+  body to reading the whole answer, sent alone (CPU time rather than wall time: the machine is
+  shared, and waiting for a core is not the server's doing);
 * the delay of a small valid ``createRun`` sent as soon as the big body is on the wire: its
   latency then, minus the median latency of the same request alone, measured just before.
 
@@ -13,10 +14,12 @@ The row reports the worst shape's median for each; every shape's figures are in 
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import statistics
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import httpx
 
@@ -24,7 +27,7 @@ from runspec.bench.context import Context
 from runspec.bench.fixtures import CREATE_RUN_BODY, request_headers
 from runspec.bench.formatting import duration
 from runspec.bench.hostile_bodies import SHAPES, sized
-from runspec.bench.procs import HOST, free_port, serve
+from runspec.bench.procs import HOST, Server, free_port, serve
 from runspec.bench.reference import BASE_PATH, create_thread, reference_argv
 from runspec.bench.stats import summarize
 from runspec.bench.table import Goal, Row, RowSpec
@@ -73,20 +76,40 @@ def _latency(client: httpx.Client, url: str) -> float:
     return elapsed
 
 
-def _round(shape: _Shape, port: int, client: httpx.Client, run_url: str) -> None:
-    alone = statistics.median(_latency(client, run_url) for _ in range(_ALONE_CALLS))
+def _cpu_seconds(pid: int) -> float:
+    """CPU time the process has used so far, all its threads (Linux schedstat, nanoseconds)."""
+    total = 0
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        with contextlib.suppress(OSError):
+            total += int((task / "schedstat").read_text().split()[0])
+    return total / 1e9
+
+
+def _send(port: int, body: bytes) -> http.client.HTTPConnection:
     connection = http.client.HTTPConnection(HOST, port, timeout=30)
+    connection.request("POST", f"{BASE_PATH}/threads/runs", body=body, headers=request_headers())
+    return connection
+
+
+def _round(shape: _Shape, server: Server, client: httpx.Client, run_url: str) -> None:
+    # the body alone: the CPU time the server spends on it, all threads
+    before = _cpu_seconds(server.process.pid)
+    connection = _send(server.port, shape.body)
     try:
-        connection.request(
-            "POST", f"{BASE_PATH}/threads/runs", body=shape.body, headers=request_headers()
-        )
-        meanwhile = _latency(client, run_url)
         response = connection.getresponse()
         response.read()
     finally:
         connection.close()
+    shape.server_times.append(_cpu_seconds(server.process.pid) - before)
     shape.statuses.add(response.status)
-    shape.server_times.append(int(response.getheader("openai-processing-ms") or 0) / 1000)
+    # the body again, and a valid request sent as soon as it is on the wire
+    alone = statistics.median(_latency(client, run_url) for _ in range(_ALONE_CALLS))
+    connection = _send(server.port, shape.body)
+    try:
+        meanwhile = _latency(client, run_url)
+        connection.getresponse().read()
+    finally:
+        connection.close()
     shape.delays.append(max(0.0, meanwhile - alone))
     shape.alone.append(alone)
 
@@ -119,7 +142,7 @@ def measure(ctx: Context) -> list[Row]:
                 if ctx.time_left() < 0:
                     break
                 for shape in shapes:
-                    _round(shape, port, client, run_url)
+                    _round(shape, server, client, run_url)
     measured = [s for s in shapes if s.server_times]
     if not measured:
         return [spec.failed("out of time") for spec in SPECS]
