@@ -4,6 +4,10 @@ The schema side is compiled once per spec file (:func:`compile_spec`, cached): f
 operation, a :class:`~runspec.server.validation.SchemaCheck` per header, path and query
 parameter and for the JSON body, and the accepted media types. :class:`RequestChecks` adds what
 one app is configured with (API keys, body limit) and runs the checks on a request.
+
+A body of :data:`_BIG_BODY_BYTES` or more is parsed and validated on a worker thread, one at a
+time, with the garbage collector paused until its handler is done (:class:`CollectorPause`):
+small requests arriving meanwhile are served by the event loop between the worker's GIL slices.
 """
 
 from __future__ import annotations

