@@ -199,8 +199,8 @@ def _usage(prompt: int, completion: int) -> dict[str, int]:
 
 def stored(message: dict[str, Any]) -> StoredMessage:
     """A message object as a thread keeps it: encoded, with its token count."""
-    tokens = count_tokens(message_text(message))
-    return StoredMessage(dumps_to_keep(message), message["role"], tokens)
+    text = message_text(message)
+    return StoredMessage(dumps_to_keep(message), message["role"], count_tokens(text), text)
 
 
 def _forced_function(

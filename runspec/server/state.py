@@ -16,6 +16,7 @@ holds the thread's lock, so of many concurrent creates on a thread exactly one w
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping
@@ -75,6 +76,7 @@ class StoredMessage(NamedTuple):
     encoded: bytes
     role: str
     tokens: int
+    text_given: str | None = None  # its text, when the maker has it at hand (not kept)
 
     @property
     def object(self) -> dict[str, Any]:
@@ -103,6 +105,10 @@ class StoredRun(NamedTuple):
         return now < self.ends
 
 
+def _text_cost(text: str | None) -> int:
+    return 0 if text is None else sys.getsizeof(text)
+
+
 # What a thread keeps of a message, (JSON, role, tokens), and of a run, (id, end): exact tuples of
 # strings and numbers, which the garbage collector stops tracking, so that a full collection
 # walks one object per thread (the Thread) however many messages and runs the store holds.
@@ -121,6 +127,7 @@ class Thread:
     __slots__ = (
         "_active",
         "_last_user",
+        "_last_user_text",
         "_messages",
         "_runs",
         "added",
@@ -159,6 +166,9 @@ class Thread:
         self.tokens = 0  # of the kept messages
         self.added = 0  # messages ever added; the kept ones are the last len(messages)
         self._last_user: int | None = None  # position of the newest user message with text
+        # ... and its text, when it came with it: a run's reply repeats it, and decoding a big
+        # message again for it costs more than keeping its text (charged to the thread) does
+        self._last_user_text: str | None = None
 
     @property
     def messages(self) -> list[StoredMessage]:
@@ -180,14 +190,20 @@ class Thread:
         :attr:`size`."""
         if not batch:
             return 0
+        change = 0
         for message in batch:
             if message.role == "user" and message.tokens:
                 self._last_user = self.added
+                change += _text_cost(message.text_given) - _text_cost(self._last_user_text)
+                self._last_user_text = message.text_given
             self.added += 1
         kept = (*self._messages, *((m.encoded, m.role, m.tokens) for m in batch))
         dropped, self._messages = kept[:-MAX_MESSAGES], kept[-MAX_MESSAGES:]
-        change = sum(m.cost for m in batch) - sum(len(m[0]) + MESSAGE_OVERHEAD for m in dropped)
+        change += sum(m.cost for m in batch) - sum(len(m[0]) + MESSAGE_OVERHEAD for m in dropped)
         self.tokens += sum(m.tokens for m in batch) - sum(m[2] for m in dropped)
+        if self._last_user is not None and self._last_user < self.added - len(self._messages):
+            change -= _text_cost(self._last_user_text)
+            self._last_user, self._last_user_text = None, None
         self.size += change
         return change
 
@@ -208,9 +224,11 @@ class Thread:
     @property
     def last_user_text(self) -> str | None:
         """The text of the newest kept user message that has text."""
-        first_kept = self.added - len(self._messages)
-        if self._last_user is None or self._last_user < first_kept:
+        if self._last_user is None:
             return None
+        if self._last_user_text is not None:
+            return self._last_user_text
+        first_kept = self.added - len(self._messages)
         return StoredMessage(*self._messages[self._last_user - first_kept]).text
 
     @property
