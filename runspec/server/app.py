@@ -22,6 +22,7 @@ import re
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -271,7 +272,9 @@ class RunService:
 
     async def create_thread_and_run(self, request: Incoming, checks: RequestChecks) -> ASGIApp:
         checks.preamble(request)
-        body = await checks.json_body(request)
+        return await checks.json_body(request, partial(self._thread_and_run, request))
+
+    def _thread_and_run(self, request: Incoming, body: Any) -> ASGIApp:
         assistant = self._assistant(body["assistant_id"])
         spec = body.get("thread") or {}
         thread = Thread(
@@ -288,7 +291,9 @@ class RunService:
     async def create_run(self, request: Incoming, checks: RequestChecks) -> ASGIApp:
         checks.preamble(request)
         thread_id: str = request.path_params["thread_id"]
-        body = await checks.json_body(request)
+        return await checks.json_body(request, partial(self._run, request, thread_id))
+
+    def _run(self, request: Incoming, thread_id: str, body: Any) -> ASGIApp:
         thread = self.store.find_thread(thread_id)
         if thread is None:
             raise errors.thread_not_found(thread_id)

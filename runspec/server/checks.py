@@ -5,9 +5,10 @@ operation, a :class:`~runspec.server.validation.SchemaCheck` per header, path an
 parameter and for the JSON body, and the accepted media types. :class:`RequestChecks` adds what
 one app is configured with (API keys, body limit) and runs the checks on a request.
 
-A body of :data:`_BIG_BODY_BYTES` or more is parsed and validated on a worker thread, one at a
-time, with the garbage collector paused until its handler is done (:class:`CollectorPause`):
-small requests arriving meanwhile are served by the event loop between the worker's GIL slices.
+A body of :data:`_BIG_BODY_BYTES` or more is parsed and validated, and its request handled, on a
+worker thread (:func:`off_the_loop`), one at a time, with the garbage collector paused until its
+handler is done (:class:`CollectorPause`): small requests arriving meanwhile are served by the
+event loop between the worker's GIL slices.
 """
 
 from __future__ import annotations
@@ -17,10 +18,11 @@ import base64
 import binascii
 import concurrent.futures
 import gc
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import parse_qsl
 
 from starlette.requests import ClientDisconnect
@@ -41,7 +43,10 @@ __all__ = [
     "Incoming",
     "RequestChecks",
     "compile_spec",
+    "off_the_loop",
 ]
+
+T = TypeVar("T")
 
 # Bodies above the limit are still read (and dropped) up to this size, so that the client,
 # still sending, gets the 413 instead of a reset connection.
@@ -212,6 +217,11 @@ def compile_spec(spec_path: Path) -> CompiledSpec:
     return CompiledSpec(schemas=schemas, base_path=base_path(document), operations=compiled)
 
 
+async def off_the_loop(work: Callable[[], T]) -> T:
+    """``work()`` on the worker thread of big bodies (the store is safe to use from it)."""
+    return await asyncio.get_running_loop().run_in_executor(_BIG_BODIES, work)
+
+
 class RequestChecks:
     """One operation's checks with one app's keys and body limit."""
 
@@ -252,18 +262,22 @@ class RequestChecks:
             if error is not None:
                 raise error
 
-    async def json_body(self, request: Incoming) -> Any:
-        """Step 4: the validated JSON body."""
+    async def json_body(self, request: Incoming, then: Callable[[Any], T]) -> T:
+        """Step 4, the validated JSON body, handed to ``then``; what ``then`` returns.
+
+        A small body is decoded and handed over on the event loop; a big one on the worker
+        thread (:func:`off_the_loop`), with the collector paused, both steps in one hop, so that
+        nothing but the answer comes back (a future would hold on to the body).
+        """
         content_type = request.header(b"content-type")
         media_type = content_type.split(";", 1)[0].strip().lower() if content_type else None
         if media_type not in self.compiled.media_types:
             raise errors.unsupported_content_type(content_type, self.compiled.media_type)
         raw = await request.body(self.max_body_bytes)
         if len(raw) < _BIG_BODY_BYTES:
-            return self._decode(raw)
+            return then(self._decode(raw))
         request.pause_collector()
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(_BIG_BODIES, self._decode, raw)
+        return await off_the_loop(lambda: then(self._decode(raw)))
 
     def _decode(self, raw: bytes) -> Any:
         """The parsed body, valid against the spec's schema; or the :class:`ApiError` to answer."""
