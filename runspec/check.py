@@ -30,7 +30,7 @@ from openapi_spec_validator import OpenAPIV31SpecValidator
 from runspec.events import EventValidator, parse_event_stream
 from runspec.spec import SpecSchemas, format_error, load_spec_file, resolve_pointer
 
-__all__ = ["Problem", "check_document", "check_file"]
+__all__ = ["Problem", "check_document", "check_file", "dangling_refs"]
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
@@ -89,6 +89,11 @@ def _walk(
     elif isinstance(node, list):
         for index, value in enumerate(node):
             yield from _walk(value, (*path, index))
+
+
+def dangling_refs(document: Mapping[str, Any]) -> list[Problem]:
+    """Every ``$ref`` of ``document`` that does not resolve, with its place (a quick check)."""
+    return list(_dangling_refs(document))
 
 
 def _dangling_refs(document: Mapping[str, Any]) -> Iterator[Problem]:

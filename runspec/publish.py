@@ -18,8 +18,9 @@ write YAML and JSON from the same data (so they are the same document); build th
 version set to ``info.version``; build the toolkit from the checkout, at its own version
 (``[project] version`` of ``pyproject.toml``). Both builds use the build backend installed here
 (``uv build --no-build-isolation``): hatchling, locked in uv.lock at the version ``[build-system]``
-pins, so publishing downloads nothing. Everything goes to a temporary directory next to ``dist/``, which
-replaces ``dist/`` only when every step succeeded.
+pins, so publishing downloads nothing. Everything goes to a scratch directory next to ``dist/``, which
+replaces ``dist/`` only when every step succeeded (:mod:`runspec.dirswap`: never missing, even
+when a kill interrupts the swap).
 
 BASE defaults to the newest ``v*`` tag reachable from HEAD (the last release); with no such tag
 there is nothing to compare with, and CHANGES.md lists every operation as an addition.
@@ -33,15 +34,16 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 import tomllib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from runspec.codegen.errors import spec_problem
 from runspec.diff import Change, DiffInputError, Severity, diff_documents, load_source, render
 from runspec.diff.report import is_deprecation
+from runspec.dirswap import DirectorySwap
 from runspec.overlay import OverlayError, apply_overlay_files_result
 from runspec.yamlio import YamlError, dump_document, load_document
 
@@ -420,10 +422,15 @@ def publish(
     """Build ``dist/`` (or ``out``) for the checkout at ``root``; see the module docstring."""
     log = log or (lambda message: print(f"publish: {message}", file=sys.stderr))
     out = out or root / "dist"
+    if not (root / SPEC).is_file():
+        raise PublishError(f"{SPEC}: no such file (expected the OpenAPI document to publish)")
     try:
         spec = load_source(str(root / SPEC))
     except DiffInputError as exc:
         raise PublishError(str(exc)) from exc
+    problem = spec_problem(spec, str(SPEC))
+    if problem is not None:
+        raise PublishError(problem.splitlines())
     info = spec.get("info", {})
     version, title = str(info.get("version", "")), str(info.get("title", "API"))
     _preflight(root)
@@ -432,10 +439,8 @@ def publish(
     compared = compare_with_base(root, base_ref, spec)
     check_version_policy(compared, version)
 
-    out.parent.mkdir(parents=True, exist_ok=True)
-    temporary = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
-    try:
-        staging, work = temporary / out.name, temporary / "work"
+    with DirectorySwap(out) as swap:
+        staging, work = swap.scratch / out.name, swap.scratch / "work"
         staging.mkdir()
         work.mkdir()
         specs = bundle_variants(root, staging, work, log)
@@ -445,9 +450,7 @@ def publish(
         )
         build_client(root, staging, work, version, log)
         build_toolkit(root, staging, log)
-        _replace(out, staging, temporary)
-    finally:
-        shutil.rmtree(temporary, ignore_errors=True)
+        swap.replace_with(staging)
     log(f"wrote {out}")
     return out
 
@@ -470,16 +473,3 @@ def _preflight(root: Path) -> None:
             problems += exc.problems
     if problems:
         raise PublishError(problems)
-
-
-def _replace(out: Path, staging: Path, temporary: Path) -> None:
-    """Put ``staging`` where ``out`` is, with ``out`` missing for as short a time as possible."""
-    previous = temporary / "previous"
-    if out.exists():
-        out.rename(previous)
-    try:
-        staging.rename(out)
-    except OSError:
-        if previous.exists():
-            previous.rename(out)
-        raise

@@ -34,6 +34,8 @@ GROUPS = (
     "measure_parse",
     "measure_stream",
     "measure_servers",
+    "measure_hostile",
+    "measure_full_store",
     "measure_generate",
     "measure_contract",
 )

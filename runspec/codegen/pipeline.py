@@ -11,7 +11,8 @@ this one imports the generator -> openapi-python-client with our templates
   templates and the specs that passed the check (by hash), like ``__pycache__``.
 - Deterministic: the same inputs give byte-identical files (no dates, no absolute paths, sorted
   imports and ``__all__``), which :func:`check` relies on.
-- Atomic: everything is written next to ``generated/`` and swapped in with two renames; a failure
+- Atomic: everything is written next to ``generated/`` and swapped in (:mod:`runspec.dirswap`:
+  one atomic exchange on Linux; a swap a kill interrupted is finished by the next run); a failure
   at any step leaves ``generated/`` as it was and raises :class:`CodegenError` saying why.
 """
 
@@ -19,7 +20,6 @@ from __future__ import annotations
 
 import difflib
 import hashlib
-import os
 import pickle
 import subprocess
 import sys
@@ -30,7 +30,8 @@ from pathlib import Path
 from typing import Any
 
 from runspec.codegen.clientspec import ClientFacts
-from runspec.codegen.errors import CodegenError
+from runspec.codegen.errors import CodegenError, missing_input
+from runspec.dirswap import DirectorySwap
 from runspec.resources import (
     CODEGEN_CONFIG_PATH,
     CODEGEN_TEMPLATES,
@@ -312,36 +313,47 @@ class Outcome:
     reason: str
 
 
+def _require(inputs: Inputs) -> None:
+    """Each input is there, or one :class:`CodegenError` naming it and what it should be."""
+    expected = (
+        (inputs.spec, "the OpenAPI document the client is generated from"),
+        (inputs.overlay, "the overlay that makes the client's view of the spec"),
+        (inputs.config, "the openapi-python-client configuration"),
+        (inputs.templates, "the directory of the generator's templates"),
+    )
+    for path, what in expected:
+        directory = path == inputs.templates
+        error = missing_input(_shown(inputs, path), path, what, directory=directory)
+        if error is not None:
+            raise error
+
+
 def generate(inputs: Inputs = Inputs(), *, force: bool = False) -> Outcome:
     """Bring ``inputs.output`` up to date; skip the work when the stamp says it already is."""
+    try:
+        return _generate(inputs, force=force)
+    except OSError as exc:  # a file that vanished or cannot be written, named
+        where = exc.filename if exc.filename is not None else inputs.output
+        raise CodegenError(f"{where}: {exc.strerror or exc}") from exc
+
+
+def _generate(inputs: Inputs, *, force: bool) -> Outcome:
+    _require(inputs)
     digest = inputs.digest()
     stamp = f"{digest}\n{tree_digest(inputs.output)}\n"
     if not force and inputs.stamp.is_file() and inputs.stamp.read_text() == stamp:
         return Outcome((), "up to date (inputs and output match the stamp)")
-    parent = inputs.output.parent
-    with tempfile.TemporaryDirectory(prefix=f".{inputs.output.name}.", dir=parent) as scratch:
-        fresh = Path(scratch) / inputs.output.name
+    with DirectorySwap(inputs.output) as swap:
+        fresh = swap.scratch / inputs.output.name
         render(inputs, fresh)
         old, new = _tree(inputs.output), _tree(fresh)
         changed = tuple(sorted(p for p in set(old) | set(new) if old.get(p) != new.get(p)))
         if changed:
-            _swap_in(fresh, inputs.output, Path(scratch) / "old")
+            swap.replace_with(fresh)
     inputs.stamp.parent.mkdir(parents=True, exist_ok=True)
     inputs.stamp.write_text(f"{digest}\n{tree_digest(inputs.output)}\n")
     reason = f"regenerated, {len(changed)} file(s) changed" if changed else "regenerated, no change"
     return Outcome(changed, reason)
-
-
-def _swap_in(fresh: Path, target: Path, old: Path) -> None:
-    """Replace ``target`` by ``fresh`` with two renames (same filesystem), never half-written."""
-    if target.exists():
-        os.replace(target, old)
-    try:
-        os.replace(fresh, target)
-    except BaseException:
-        if old.exists():
-            os.replace(old, target)
-        raise
 
 
 # ---- make check-generated ------------------------------------------------------------------
@@ -352,6 +364,7 @@ def check(inputs: Inputs = Inputs()) -> list[str]:
 
     Returns a readable report, one entry per differing file (empty when up to date).
     """
+    _require(inputs)
     with tempfile.TemporaryDirectory(prefix="check-generated.") as scratch:
         fresh = Path(scratch) / inputs.output.name
         render(inputs, fresh)

@@ -29,18 +29,36 @@ __all__ = ["main", "prepare"]
 def prepare(spec_path: Path, overlay_path: Path, shown: str, config_path: Path) -> tuple[Any, ...]:
     """``("view", view, facts, config)``, or ``("error", message)`` when the view cannot be made."""
     from runspec.codegen.clientspec import client_facts, client_view
-    from runspec.codegen.errors import CodegenError
+    from runspec.codegen.errors import CodegenError, spec_problem
     from runspec.yamlio import YamlError, load_document
 
+    spec_shown = _shown(spec_path)
     try:
         config = load_document(config_path)
         spec = load_document(spec_path)
+        problem = spec_problem(spec, spec_shown)
+        if problem is not None:
+            return ("error", problem)
         overlay = load_document(overlay_path)
         facts = client_facts(spec)
         view = client_view(spec, [(shown, overlay)])
     except (CodegenError, YamlError) as exc:
         return ("error", str(exc))
+    except Exception as exc:  # what the readers of a valid spec trip on in a broken one
+        return (
+            "error",
+            f"{spec_shown}: cannot be read as the client's spec ({type(exc).__name__}: {exc}); "
+            f"`runspec check {spec_shown}` lists its problems",
+        )
     return ("view", view, facts, config)
+
+
+def _shown(path: Path) -> str:
+    """``path`` relative to the working directory (the project's root) when it is inside it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -59,8 +77,8 @@ def main(argv: list[str] | None = None) -> int:
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
     os.close(devnull)
-    if not args.check:
-        return 0
+    if not args.check or result[0] == "error":
+        return 0  # the error says what is wrong; a check would only repeat it, or fail on it
     from runspec.commands import check
 
     code: int = check.run(argparse.Namespace(spec=str(args.spec)))

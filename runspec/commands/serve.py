@@ -1,8 +1,12 @@
 """``runspec serve``: run the reference server (:mod:`runspec.server`) with uvicorn.
 
-It prints the base URL and the key to use, then serves until interrupted. Access logging is
+It prints the base URL and the key to use (masked, unless it is the built-in ``sk-local-test``),
+then serves until interrupted. The key comes from the ``RUNSPEC_API_KEY`` environment variable,
+or ``--api-key`` (visible in the process list), or is the built-in one. Access logging is
 off and uvicorn picks its fastest installed HTTP parser and event loop (httptools and uvloop
-when present, else h11 and asyncio), so the command is fit for load tests as it is.
+when present, else h11 and asyncio), so the command is fit for load tests as it is; with
+httptools, sizes, timeouts and connections are bounded and bad HTTP gets the API's error body
+(:mod:`runspec.server.http`).
 Ctrl-C (SIGINT) stops it gracefully with exit code 0; SIGTERM too, and the process then ends
 by that signal, as uvicorn does. Exit code 2 means bad input (an unusable ``--assistants`` file, a
 port that cannot be bound).
@@ -13,12 +17,16 @@ from __future__ import annotations
 import argparse
 import contextlib
 import gc
+import os
 import socket
 import sys
 from pathlib import Path
 from typing import Any
 
-__all__ = ["register"]
+__all__ = ["KEY_VARIABLE", "register"]
+
+# The environment variable the key is read from (a command line is visible to every user).
+KEY_VARIABLE = "RUNSPEC_API_KEY"
 
 
 def _positive_int(text: str) -> int:
@@ -42,6 +50,18 @@ def _port(text: str) -> int:
     return value
 
 
+def _http_protocol(limits: Any) -> Any:
+    """uvicorn's httptools protocol with ``limits`` (:mod:`runspec.server.http`), or, without
+    httptools, uvicorn's h11 one (with h11's own limits)."""
+    try:
+        import httptools  # noqa: F401
+    except ImportError:
+        return "h11"
+    from runspec.server.http import limited_protocol
+
+    return limited_protocol(limits)
+
+
 def register(subparsers: Any) -> None:
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "serve",
@@ -63,7 +83,11 @@ def register(subparsers: Any) -> None:
         metavar="KEY",
         action="extend",
         nargs="+",
-        help="an accepted API key; repeatable (default sk-local-test)",
+        help=(
+            f"an accepted API key; repeatable. Prefer the {KEY_VARIABLE} environment variable: "
+            "a key on the command line shows in the process list (default, with neither: "
+            "sk-local-test)"
+        ),
     )
     parser.add_argument(
         "--assistants", metavar="FILE", type=Path, help="YAML file of assistants to add"
@@ -88,6 +112,16 @@ def register(subparsers: Any) -> None:
         help="threads kept in memory, least recently used evicted (default %(default)s)",
     )
     parser.add_argument(
+        "--max-connections",
+        metavar="N",
+        type=_positive_int,
+        default=1_000,
+        help=(
+            "open connections served at once; more get 503 (default %(default)s). Headers "
+            "must arrive within 10 s and bodies within 30 s; idle connections close after 5 s"
+        ),
+    )
+    parser.add_argument(
         "--fault-injection",
         action="store_true",
         help="honour the x-runspec-fault request header (for client tests only)",
@@ -110,12 +144,18 @@ def run(args: argparse.Namespace) -> int:
 
     from runspec import SPEC_PATH
     from runspec.server import DEFAULT_API_KEY, AssistantsFileError, create_app, load_assistants
+    from runspec.server.errors import mask_key
+    from runspec.server.http import HttpLimits
     from runspec.server.operations import base_path
     from runspec.spec import SpecSchemas
     from runspec.yamlio import YamlError
 
     spec_path = args.spec or SPEC_PATH
-    keys: list[str] = args.api_keys or [DEFAULT_API_KEY]
+    from_environment = os.environ.get(KEY_VARIABLE, "").strip()
+    keys: list[str] = [
+        *([from_environment] if from_environment else []),
+        *(args.api_keys or []),
+    ] or [DEFAULT_API_KEY]
     try:
         schemas = SpecSchemas.from_path(spec_path)
         assistants = load_assistants(args.assistants, schemas) if args.assistants else []
@@ -136,6 +176,9 @@ def run(args: argparse.Namespace) -> int:
     # microseconds instead of tens of milliseconds (a p99 spike).
     gc.collect()
     gc.freeze()
+    # A big body is handled on a worker thread; the event loop gets the GIL back from it after
+    # this long at most (Python's default is 5 ms, a visible delay for the requests waiting).
+    sys.setswitchinterval(0.001)
     family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
     # IPPROTO_TCP, not the default 0: asyncio only sets TCP_NODELAY on accepted connections of
     # a socket whose protocol says TCP, and without it keep-alive requests wait ~40 ms (Nagle
@@ -151,12 +194,17 @@ def run(args: argparse.Namespace) -> int:
     port = sock.getsockname()[1]
     host = f"[{args.host}]" if family == socket.AF_INET6 else args.host
     base_url = f"http://{host}:{port}{base_path(schemas.document)}"
+    # The built-in key is public (it is in the README); any other is a secret, shown masked.
+    shown = keys[0] if keys[0] == DEFAULT_API_KEY else mask_key(keys[0])
+    source = f" (from {KEY_VARIABLE})" if from_environment else ""
+    more = f" (and {len(keys) - 1} more)" if len(keys) > 1 else ""
     print("runspec reference server")
     print(f"  base URL: {base_url}")
-    print(f"  API key:  {keys[0]}" + (f" (and {len(keys) - 1} more)" if len(keys) > 1 else ""))
+    print(f"  API key:  {shown}{source}{more}")
     if args.fault_injection:
         print("  fault injection is ON (x-runspec-fault header)")
-    print(f"  e.g. OPENAI_BASE_URL={base_url} OPENAI_API_KEY={keys[0]}")
+    example_key = keys[0] if keys[0] == DEFAULT_API_KEY else "<the key>"
+    print(f"  e.g. OPENAI_BASE_URL={base_url} OPENAI_API_KEY={example_key}")
     sys.stdout.flush()
     config = uvicorn.Config(
         app,
@@ -164,8 +212,9 @@ def run(args: argparse.Namespace) -> int:
         access_log=False,
         log_level=args.log_level,
         server_header=False,
-        http="auto",
+        http=_http_protocol(HttpLimits(max_connections=args.max_connections)),
         loop="auto",
+        timeout_keep_alive=int(HttpLimits().keep_alive_timeout),
     )
     # uvicorn shuts down gracefully on Ctrl-C, then re-raises it: that is a clean exit here.
     with contextlib.suppress(KeyboardInterrupt):

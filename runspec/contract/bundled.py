@@ -71,8 +71,6 @@ def bundled_server(
         "0",
         "--max-threads",
         str(_MAX_THREADS),
-        "--api-key",
-        api_key,
     ]
     log_path.parent.mkdir(parents=True, exist_ok=True)
     with log_path.open("w", encoding="utf-8") as log:
@@ -81,7 +79,8 @@ def bundled_server(
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
-            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+            # the key in the environment, not on the command line (visible in the process list)
+            env={**os.environ, "PYTHONUNBUFFERED": "1", "RUNSPEC_API_KEY": api_key},
         )
         assert process.stdout is not None
         found = threading.Event()

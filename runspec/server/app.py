@@ -22,6 +22,7 @@ import re
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -88,7 +89,8 @@ def create_app(
     ``asst_abc123``. ``any_assistant``: accept every well-formed ``asst_...`` id, creating it on
     first use. ``run_duration``: seconds a run stays active (0: terminal at once).
     ``max_threads``: threads kept, least recently used evicted. ``max_body_bytes``: larger
-    bodies get 413. ``max_stored_bytes``: request text kept in memory, about. ``fault_injection``:
+    bodies get 413. ``max_stored_bytes``: memory the store may take, about (see
+    :mod:`runspec.server.state`). ``fault_injection``:
     honour the ``x-runspec-fault`` header (tests only). ``spec_path``: the spec to serve.
 
     The app's ``state`` holds ``config`` (:class:`ServerConfig`) and ``store``
@@ -220,10 +222,13 @@ class _Endpoint:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         response: ASGIApp
+        request = Incoming(scope, receive)
         try:
-            response = await self.handler(self.service, Incoming(scope, receive), self.checks)
+            response = await self.handler(self.service, request, self.checks)
         except ApiError as error:
             response = error.response()
+        finally:
+            request.done()
         await response(scope, receive, send)
 
 
@@ -256,20 +261,20 @@ class RunService:
         assistant: Assistant,
         thread: Thread,
         messages: list[StoredMessage],
-        size: int,
     ) -> Run:
         duration, fail = self.config.run_duration, self._fails(request)
         return self.store.start_run(
             thread,
             messages,
-            size if messages else 0,
             lambda t: new_run(body, assistant, t, duration=duration, fail=fail),
             time.monotonic(),
         )
 
     async def create_thread_and_run(self, request: Incoming, checks: RequestChecks) -> ASGIApp:
         checks.preamble(request)
-        body, size = await checks.json_body(request)
+        return await checks.json_body(request, partial(self._thread_and_run, request))
+
+    def _thread_and_run(self, request: Incoming, body: Any) -> ASGIApp:
         assistant = self._assistant(body["assistant_id"])
         spec = body.get("thread") or {}
         thread = Thread(
@@ -280,19 +285,21 @@ class RunService:
         )
         messages = new_user_messages(spec.get("messages"), thread_id=thread.id)
         self.store.add_thread(thread)
-        run = self._start(request, body, assistant, thread, messages, size)
-        return _run_response(run, body, thread.object())
+        run = self._start(request, body, assistant, thread, messages)
+        return _run_response(run, body, thread.encoded)
 
     async def create_run(self, request: Incoming, checks: RequestChecks) -> ASGIApp:
         checks.preamble(request)
         thread_id: str = request.path_params["thread_id"]
-        body, size = await checks.json_body(request)
+        return await checks.json_body(request, partial(self._run, request, thread_id))
+
+    def _run(self, request: Incoming, thread_id: str, body: Any) -> ASGIApp:
         thread = self.store.find_thread(thread_id)
         if thread is None:
             raise errors.thread_not_found(thread_id)
         assistant = self._assistant(body["assistant_id"])
         messages = new_user_messages(body.get("additional_messages"), thread_id=thread.id)
-        run = self._start(request, body, assistant, thread, messages, size)
+        run = self._start(request, body, assistant, thread, messages)
         return _run_response(run, body, None)
 
 
@@ -327,7 +334,7 @@ class _Complete:
 _NO_CACHE_HEADER = (b"cache-control", b"no-cache")
 
 
-def _run_response(run: Run, body: Any, thread: dict[str, Any] | None) -> ASGIApp:
+def _run_response(run: Run, body: Any, thread: bytes | None) -> ASGIApp:
     if not body.get("stream"):
         return _Complete(run.encode(run.state), _Complete.JSON)
     stream = stream_body(run, thread)

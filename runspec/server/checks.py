@@ -4,16 +4,25 @@ The schema side is compiled once per spec file (:func:`compile_spec`, cached): f
 operation, a :class:`~runspec.server.validation.SchemaCheck` per header, path and query
 parameter and for the JSON body, and the accepted media types. :class:`RequestChecks` adds what
 one app is configured with (API keys, body limit) and runs the checks on a request.
+
+A body of :data:`_BIG_BODY_BYTES` or more is parsed and validated, and its request handled, on a
+worker thread (:func:`off_the_loop`), one at a time, with the garbage collector paused until its
+handler is done (:class:`CollectorPause`): small requests arriving meanwhile are served by the
+event loop between the worker's GIL slices.
 """
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import binascii
+import concurrent.futures
+import gc
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import parse_qsl
 
 from starlette.requests import ClientDisconnect
@@ -26,11 +35,60 @@ from runspec.server.operations import Operation, Parameter, base_path, load_oper
 from runspec.server.validation import SchemaCheck
 from runspec.spec import SpecSchemas, resolve_pointer
 
-__all__ = ["CompiledOperation", "CompiledSpec", "Incoming", "RequestChecks", "compile_spec"]
+__all__ = [
+    "COLLECTOR_PAUSE",
+    "CollectorPause",
+    "CompiledOperation",
+    "CompiledSpec",
+    "Incoming",
+    "RequestChecks",
+    "compile_spec",
+    "off_the_loop",
+]
+
+T = TypeVar("T")
 
 # Bodies above the limit are still read (and dropped) up to this size, so that the client,
 # still sending, gets the 413 instead of a reset connection.
 _DRAIN_LIMIT = 16 * 2**20
+
+# Bodies of this size and more are parsed and validated off the event loop, one at a time, so
+# that a big body (up to tens of milliseconds of work) does not hold up the small requests
+# arriving meanwhile; smaller ones take less than the hop to a thread would cost them.
+_BIG_BODY_BYTES = 64 * 2**10
+_BIG_BODIES = concurrent.futures.ThreadPoolExecutor(
+    max_workers=1, thread_name_prefix="runspec-big-body"
+)
+
+
+class CollectorPause:
+    """Python's cyclic garbage collector, off while any request with a big body is handled.
+
+    A big body is up to hundreds of thousands of new containers, and so are the objects made
+    from it: were the collector on, it would run dozens of times meanwhile, and each full
+    collection walks the whole heap (the store included): seconds for a megabyte of tiny parts.
+    Nothing a request makes needs the collector (the body and what is built from it are freed by
+    reference counting when the handler returns), and the pause lasts one request. Held and
+    released on the event loop's thread only.
+    """
+
+    def __init__(self) -> None:
+        self._holders = 0
+        self._was_enabled = False
+
+    def hold(self) -> None:
+        if self._holders == 0:
+            self._was_enabled = gc.isenabled()
+            gc.disable()
+        self._holders += 1
+
+    def release(self) -> None:
+        self._holders -= 1
+        if self._holders == 0 and self._was_enabled:
+            gc.enable()
+
+
+COLLECTOR_PAUSE = CollectorPause()
 
 
 class Incoming:
@@ -41,13 +99,26 @@ class Incoming:
     the body is read straight from ``receive``.
     """
 
-    __slots__ = ("headers", "path_params", "receive", "scope")
+    __slots__ = ("collector_paused", "headers", "path_params", "receive", "scope")
 
     def __init__(self, scope: Scope, receive: Receive) -> None:
         self.scope = scope
         self.receive = receive
         self.headers: dict[bytes, bytes] = dict(scope["headers"])
         self.path_params: dict[str, Any] = scope.get("path_params", {})
+        self.collector_paused = False
+
+    def pause_collector(self) -> None:
+        """Keep the garbage collector off until :meth:`done` (see :class:`CollectorPause`)."""
+        if not self.collector_paused:
+            COLLECTOR_PAUSE.hold()
+            self.collector_paused = True
+
+    def done(self) -> None:
+        """The request's handler is over: what it held is released."""
+        if self.collector_paused:
+            self.collector_paused = False
+            COLLECTOR_PAUSE.release()
 
     def header(self, name: bytes) -> str | None:
         """A header's value by its lower-case name."""
@@ -146,6 +217,11 @@ def compile_spec(spec_path: Path) -> CompiledSpec:
     return CompiledSpec(schemas=schemas, base_path=base_path(document), operations=compiled)
 
 
+async def off_the_loop(work: Callable[[], T]) -> T:
+    """``work()`` on the worker thread of big bodies (the store is safe to use from it)."""
+    return await asyncio.get_running_loop().run_in_executor(_BIG_BODIES, work)
+
+
 class RequestChecks:
     """One operation's checks with one app's keys and body limit."""
 
@@ -186,24 +262,36 @@ class RequestChecks:
             if error is not None:
                 raise error
 
-    async def json_body(self, request: Incoming) -> tuple[Any, int]:
-        """Step 4: the validated JSON body, and its size in bytes."""
+    async def json_body(self, request: Incoming, then: Callable[[Any], T]) -> T:
+        """Step 4, the validated JSON body, handed to ``then``; what ``then`` returns.
+
+        A small body is decoded and handed over on the event loop; a big one on the worker
+        thread (:func:`off_the_loop`), with the collector paused, both steps in one hop, so that
+        nothing but the answer comes back (a future would hold on to the body).
+        """
         content_type = request.header(b"content-type")
         media_type = content_type.split(";", 1)[0].strip().lower() if content_type else None
         if media_type not in self.compiled.media_types:
             raise errors.unsupported_content_type(content_type, self.compiled.media_type)
         raw = await request.body(self.max_body_bytes)
+        if len(raw) < _BIG_BODY_BYTES:
+            return then(self._decode(raw))
+        request.pause_collector()
+        return await off_the_loop(lambda: then(self._decode(raw)))
+
+    def _decode(self, raw: bytes) -> Any:
+        """The parsed body, valid against the spec's schema; or the :class:`ApiError` to answer."""
         try:
             body = parse_body(raw)
         except InvalidJsonError:
             raise errors.invalid_json() from None
         except TooDeepError:
             raise errors.nesting_too_deep(MAX_DEPTH) from None
-        if self.compiled.body is not None:
-            error = self.compiled.body.error(body)
-            if error is not None:
-                raise error
-        return body, len(raw)
+        error = None if self.compiled.body is None else self.compiled.body.error(body)
+        if error is not None:
+            del body  # not kept alive by the traceback until the next full collection
+            raise error
+        return body
 
 
 def _api_key(header: str | None) -> str | None:

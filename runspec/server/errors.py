@@ -21,19 +21,24 @@ __all__ = [
     "assistant_not_found",
     "body_too_large",
     "deprecated_beta",
+    "headers_too_large",
     "injected_fault",
     "invalid_api_key",
     "invalid_beta",
     "invalid_json",
     "invalid_thread_id",
     "invalid_url",
+    "malformed_request",
     "mask_key",
     "method_not_allowed",
     "missing_api_key",
     "missing_beta",
     "nesting_too_deep",
+    "request_line_too_long",
+    "request_timeout",
     "server_error",
     "thread_not_found",
+    "too_many_connections",
     "unsupported_content_type",
 ]
 
@@ -189,6 +194,47 @@ def method_not_allowed(method: str, path: str, allowed: str) -> ApiError:
         f"Invalid method for URL ({method} {path}). Allowed: {allowed}.",
         code="method_not_allowed",
         headers={"Allow": allowed},
+    )
+
+
+# ---- the HTTP layer (runspec.server.http) -------------------------------------------------------
+
+
+def malformed_request() -> ApiError:
+    return ApiError(400, "Invalid HTTP request received.", code="invalid_http_request")
+
+
+def request_line_too_long(limit: int) -> ApiError:
+    return ApiError(
+        414,
+        f"Request line too long: at most {limit} bytes of method and URL are accepted.",
+        code="request_line_too_long",
+    )
+
+
+def headers_too_large(limit: int) -> ApiError:
+    return ApiError(
+        431,
+        f"Request headers too large: at most {limit} bytes of request line and headers are "
+        "accepted.",
+        code="headers_too_large",
+    )
+
+
+def request_timeout(part: str, seconds: float) -> ApiError:
+    return ApiError(
+        408,
+        f"Request {part} not received within {seconds:g} seconds.",
+        code="request_timeout",
+    )
+
+
+def too_many_connections(limit: int) -> ApiError:
+    return ApiError(
+        503,
+        f"Too many open connections: at most {limit} are served at once. Try again shortly.",
+        type="server_error",
+        headers={"Retry-After": "1"},
     )
 
 

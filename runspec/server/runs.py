@@ -38,7 +38,7 @@ from typing import Any, NamedTuple
 
 from runspec.server.assistants import Assistant
 from runspec.server.ids import new_id
-from runspec.server.jsonwire import dumps
+from runspec.server.jsonwire import dumps, dumps_to_keep
 from runspec.server.objects import (
     assistant_message,
     message_text,
@@ -136,6 +136,11 @@ class Run:
             self._settings_json = dumps(self.settings)
         return dumps(state)[:-1] + b"," + self._settings_json[1:]
 
+    @property
+    def ends(self) -> float:
+        """The monotonic time at which the run is over."""
+        return self.start + self.duration
+
     def is_active(self, now: float) -> bool:
         """Whether the run is still ``queued``/``in_progress`` at monotonic time ``now``."""
         return now < self.start + self.duration
@@ -170,8 +175,8 @@ def plan_run(settings: Mapping[str, Any], thread: Thread) -> Plan:
             completion = 1 + count_tokens(arguments)
             return Plan(Outcome.REQUIRES_ACTION, _usage(prompt, completion), tool_call=call)
 
-    user_tokens = thread.last_user_tokens
-    reply = _GREETING_TOKENS if user_tokens is None else _PREFIX_TOKENS + user_tokens
+    user_text = thread.last_user_text
+    reply = _GREETING_TOKENS if user_text is None else _PREFIX_TOKENS + split_tokens(user_text)
     limit = settings["max_completion_tokens"]
     if limit is not None and len(reply) > limit:
         cut = reply[:limit]
@@ -193,9 +198,9 @@ def _usage(prompt: int, completion: int) -> dict[str, int]:
 
 
 def stored(message: dict[str, Any]) -> StoredMessage:
-    """A message object as a thread keeps it, with its text and token count."""
+    """A message object as a thread keeps it: encoded, with its token count."""
     text = message_text(message)
-    return StoredMessage(object=message, role=message["role"], text=text, tokens=count_tokens(text))
+    return StoredMessage(dumps_to_keep(message), message["role"], count_tokens(text), text)
 
 
 def _forced_function(
@@ -280,16 +285,15 @@ def new_run(
     )
     if plan.outcome is Outcome.REQUIRES_ACTION or not plan.reply:
         return run, []
-    text = "".join(plan.reply)
     run.reply = assistant_message(
         message_id=new_id("msg_"),
         run=state,
         created_at=run.at(STEP_CREATED),
-        text=text,
+        text="".join(plan.reply),
         status="completed" if plan.outcome is Outcome.COMPLETED else "incomplete",
         ended_at=run.at(MESSAGE_ENDED),
     )
-    return run, [StoredMessage(run.reply, "assistant", text, len(plan.reply))]
+    return run, [StoredMessage(dumps_to_keep(run.reply), "assistant", len(plan.reply))]
 
 
 def new_user_messages(

@@ -2,9 +2,12 @@
 
 Threads live in an LRU map of at most ``max_threads`` entries; the least recently used thread is
 dropped first. Each thread keeps its newest :data:`MAX_MESSAGES` messages and :data:`MAX_RUNS`
-runs, and the store as a whole keeps about ``max_bytes`` of request text (charged by the size of
-the bodies that added messages), evicting old threads beyond it. With ``--any-assistant``,
-assistants created on first use are bounded the same way; configured ones are never dropped.
+runs, and the store as a whole keeps about ``max_bytes`` of memory, evicting old threads beyond
+it. What is charged is what is kept: each message's JSON plus the overhead of the objects that
+hold it (:data:`MESSAGE_OVERHEAD`), each run's record (:data:`RUN_OVERHEAD`), each thread's own
+(:data:`THREAD_OVERHEAD`). Messages are kept encoded, so a thread is a handful of objects for the
+garbage collector however much it holds. With ``--any-assistant``, assistants created on first
+use are bounded by ``max_threads`` too; configured ones are never dropped.
 
 Starting a run is one critical section per thread (:meth:`Store.start_run`): check that no run is
 active, add the request's messages, create the run, mark it active. Nothing in it awaits, and it
@@ -13,18 +16,29 @@ holds the thread's lock, so of many concurrent creates on a thread exactly one w
 
 from __future__ import annotations
 
-import itertools
+import sys
 import threading
-from collections import OrderedDict, deque
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
-from typing import Any, Protocol, TypeVar
+from typing import Any, NamedTuple, Protocol, TypeVar
 
 from runspec.server import errors
 from runspec.server.assistants import ASSISTANT_ID, Assistant
-from runspec.server.tokens import split_tokens
+from runspec.server.jsonwire import dumps_to_keep, loads
+from runspec.server.objects import message_text
 
-__all__ = ["MAX_MESSAGES", "MAX_RUNS", "ActiveRun", "Store", "StoredMessage", "Thread"]
+__all__ = [
+    "MAX_MESSAGES",
+    "MAX_RUNS",
+    "MESSAGE_OVERHEAD",
+    "RUN_OVERHEAD",
+    "THREAD_OVERHEAD",
+    "ActiveRun",
+    "Store",
+    "StoredMessage",
+    "StoredRun",
+    "Thread",
+]
 
 MAX_MESSAGES = 100
 MAX_RUNS = 16
@@ -36,79 +50,199 @@ class ActiveRun(Protocol):
     @property
     def id(self) -> str: ...
 
-    def is_active(self, now: float) -> bool: ...
+    @property
+    def ends(self) -> float:
+        """The monotonic time at which the run stops being active."""
+        ...
 
 
 R = TypeVar("R", bound=ActiveRun)
 
+# What one kept thing costs in memory beyond its JSON (CPython 3.11, 64-bit: the objects that
+# hold it, their allocator's rounding, the string of an id), measured by
+# tests/server/test_memory.py, which fails when what is kept outgrows what is charged.
+THREAD_OVERHEAD = 1024
+MESSAGE_OVERHEAD = 160
+RUN_OVERHEAD = 192
 
-@dataclass(frozen=True, slots=True)
-class StoredMessage:
-    """A message of a thread: its API object, and what runs read of it, worked out once."""
 
-    object: Mapping[str, Any]
+class StoredMessage(NamedTuple):
+    """A message of a thread, compact: its API object as JSON, its role and its token count.
+
+    The object is kept encoded (one ``bytes``) instead of as the dozen dicts and lists it decodes
+    to; its text is worked out again when a run needs it.
+    """
+
+    encoded: bytes
     role: str
-    text: str
     tokens: int
+    text_given: str | None = None  # its text, when the maker has it at hand (not kept)
+
+    @property
+    def object(self) -> dict[str, Any]:
+        """The message object of the API."""
+        value: dict[str, Any] = loads(self.encoded)
+        return value
+
+    @property
+    def text(self) -> str:
+        """Its text parts, joined by blank lines."""
+        return message_text(self.object)
+
+    @property
+    def cost(self) -> int:
+        """What it is charged against the store's byte limit."""
+        return len(self.encoded) + MESSAGE_OVERHEAD
 
 
-@dataclass(eq=False, slots=True)
-class Thread:
-    """A thread and what happened on it: its newest messages and runs."""
+class StoredRun(NamedTuple):
+    """What a thread keeps of a run once it is created: its id and when it stops being active."""
 
     id: str
-    created_at: int
-    metadata: Mapping[str, Any]
-    tool_resources: Mapping[str, Any] | None
-    messages: deque[StoredMessage] = field(default_factory=lambda: deque(maxlen=MAX_MESSAGES))
-    runs: deque[ActiveRun] = field(default_factory=lambda: deque(maxlen=MAX_RUNS))
-    active_run: ActiveRun | None = None
-    size: int = 0
-    lock: threading.Lock = field(default_factory=threading.Lock)
-    # Kept up to date by add(), so that a run need not walk the messages:
-    tokens: int = 0  # of the kept messages
-    added: int = 0  # messages ever added; the kept ones are the last len(messages)
-    _last_user: tuple[int, tuple[str, ...]] | None = None  # (position, tokens) of user text
+    ends: float
+
+    def is_active(self, now: float) -> bool:
+        return now < self.ends
+
+
+def _text_cost(text: str | None) -> int:
+    return 0 if text is None else sys.getsizeof(text)
+
+
+# What a thread keeps of a message, (JSON, role, tokens), and of a run, (id, end): exact tuples of
+# strings and numbers, which the garbage collector stops tracking, so that a full collection
+# walks one object per thread (the Thread) however many messages and runs the store holds.
+_Message = tuple[bytes, str, int]
+_Run = tuple[str, float]
+
+
+class Thread:
+    """A thread and what happened on it: its newest messages and runs.
+
+    The thread object never changes, so it is kept as its JSON; messages and runs are tuples
+    trimmed to :data:`MAX_MESSAGES` and :data:`MAX_RUNS`. ``size`` is what the thread is charged
+    against the store's byte limit: an estimate of the memory all of it takes.
+    """
+
+    __slots__ = (
+        "_active",
+        "_last_user",
+        "_last_user_text",
+        "_messages",
+        "_runs",
+        "added",
+        "created_at",
+        "encoded",
+        "id",
+        "lock",
+        "size",
+        "tokens",
+    )
+
+    def __init__(
+        self,
+        id: str,
+        created_at: int,
+        metadata: Mapping[str, Any],
+        tool_resources: Mapping[str, Any] | None,
+    ) -> None:
+        self.id = id
+        self.created_at = created_at
+        self.encoded = dumps_to_keep(
+            {
+                "id": id,
+                "object": "thread",
+                "created_at": created_at,
+                "tool_resources": tool_resources,
+                "metadata": metadata,
+            }
+        )
+        self._messages: tuple[_Message, ...] = ()
+        self._runs: tuple[_Run, ...] = ()
+        self._active: _Run | None = None
+        self.lock = threading.Lock()
+        self.size = THREAD_OVERHEAD + len(self.encoded)
+        # Kept up to date by add(), so that a run need not walk the messages:
+        self.tokens = 0  # of the kept messages
+        self.added = 0  # messages ever added; the kept ones are the last len(messages)
+        self._last_user: int | None = None  # position of the newest user message with text
+        # ... and its text, when it came with it: a run's reply repeats it, and decoding a big
+        # message again for it costs more than keeping its text (charged to the thread) does
+        self._last_user_text: str | None = None
+
+    @property
+    def messages(self) -> list[StoredMessage]:
+        """The kept messages, oldest first."""
+        return [StoredMessage(*message) for message in self._messages]
+
+    @property
+    def runs(self) -> list[StoredRun]:
+        """The kept runs, oldest first."""
+        return [StoredRun(*run) for run in self._runs]
+
+    @property
+    def active_run(self) -> StoredRun | None:
+        """The newest run (which may be over by now), or None."""
+        return None if self._active is None else StoredRun(*self._active)
 
     def add(self, batch: list[StoredMessage]) -> int:
-        """Append messages, dropping the oldest beyond :data:`MAX_MESSAGES`; return how many."""
-        dropped = max(0, len(self.messages) + len(batch) - MAX_MESSAGES)
-        for old in list(itertools.islice(self.messages, min(dropped, len(self.messages)))):
-            self.tokens -= old.tokens
-        for message in batch[max(0, len(batch) - MAX_MESSAGES) :]:
-            self.tokens += message.tokens
-        newest: tuple[int, StoredMessage] | None = None
+        """Append messages, dropping the oldest beyond :data:`MAX_MESSAGES`; return the change in
+        :attr:`size`."""
+        if not batch:
+            return 0
+        change = 0
         for message in batch:
             if message.role == "user" and message.tokens:
-                newest = (self.added, message)
+                self._last_user = self.added
+                change += _text_cost(message.text_given) - _text_cost(self._last_user_text)
+                self._last_user_text = message.text_given
             self.added += 1
-        if newest is not None:
-            self._last_user = (newest[0], split_tokens(newest[1].text.strip()))
-        self.messages.extend(batch)
-        return dropped
+        kept = (*self._messages, *((m.encoded, m.role, m.tokens) for m in batch))
+        dropped, self._messages = kept[:-MAX_MESSAGES], kept[-MAX_MESSAGES:]
+        change += sum(m.cost for m in batch) - sum(len(m[0]) + MESSAGE_OVERHEAD for m in dropped)
+        self.tokens += sum(m.tokens for m in batch) - sum(m[2] for m in dropped)
+        if self._last_user is not None and self._last_user < self.added - len(self._messages):
+            change -= _text_cost(self._last_user_text)
+            self._last_user, self._last_user_text = None, None
+        self.size += change
+        return change
+
+    def add_run(self, run: StoredRun) -> int:
+        """Keep ``run`` as the active one; return the change in :attr:`size`."""
+        self._active = (run.id, run.ends)
+        change = RUN_OVERHEAD if len(self._runs) < MAX_RUNS else 0  # else the oldest goes
+        self._runs = (*self._runs, self._active)[-MAX_RUNS:]
+        self.size += change
+        return change
 
     def prompt_tokens(self, last_messages: int | None = None) -> int:
         """Tokens of the kept messages, or of the newest ``last_messages`` of them."""
-        if last_messages is None or last_messages >= len(self.messages):
+        if last_messages is None or last_messages >= len(self._messages):
             return self.tokens
-        return sum(m.tokens for m in itertools.islice(reversed(self.messages), last_messages))
+        return sum(m[2] for m in self._messages[-last_messages:])
 
     @property
-    def last_user_tokens(self) -> tuple[str, ...] | None:
-        """The tokens of the newest kept user message that has text (see :mod:`.tokens`)."""
-        if self._last_user is None or self._last_user[0] < self.added - len(self.messages):
+    def last_user_text(self) -> str | None:
+        """The text of the newest kept user message that has text."""
+        if self._last_user is None:
             return None
-        return self._last_user[1]
+        if self._last_user_text is not None:
+            return self._last_user_text
+        first_kept = self.added - len(self._messages)
+        return StoredMessage(*self._messages[self._last_user - first_kept]).text
+
+    @property
+    def metadata(self) -> Any:
+        return self.object()["metadata"]
+
+    @property
+    def tool_resources(self) -> Any:
+        return self.object()["tool_resources"]
 
     def object(self) -> dict[str, Any]:
         """The thread object of the API."""
-        return {
-            "id": self.id,
-            "object": "thread",
-            "created_at": self.created_at,
-            "tool_resources": self.tool_resources,
-            "metadata": self.metadata,
-        }
+        value: dict[str, Any] = loads(self.encoded)
+        return value
 
 
 class Store:
@@ -180,6 +314,7 @@ class Store:
         with self._lock:
             self._threads[thread.id] = thread
             self._threads.move_to_end(thread.id)
+            self._bytes += thread.size
             self._evict(keep=thread)
 
     def _evict(self, keep: Thread) -> None:
@@ -199,40 +334,27 @@ class Store:
         self,
         thread: Thread,
         messages: Iterable[StoredMessage],
-        size: int,
         make_run: Callable[[Thread], tuple[R, Iterable[StoredMessage]]],
         now: float,
     ) -> R:
         """Add ``messages`` and start the run ``make_run`` builds, unless a run is active.
 
         ``make_run`` sees the thread with the new messages and returns the run and the messages
-        the run writes. ``size`` is what the new messages cost against ``max_bytes``. Raises the
-        "already has an active run" :class:`~runspec.server.errors.ApiError` otherwise.
+        the run writes. Raises the "already has an active run"
+        :class:`~runspec.server.errors.ApiError` otherwise.
         """
         with thread.lock:
             active = thread.active_run
             if active is not None and active.is_active(now):
                 raise errors.active_run(thread.id, active.id)
-            self._append(thread, messages, size)
+            change = thread.add(list(messages))
             run, written = make_run(thread)
-            self._append(thread, written, 0)
-            thread.runs.append(run)
-            thread.active_run = run
-        if size:
-            with self._lock:
-                self._evict(keep=thread)
-        return run
-
-    def _append(self, thread: Thread, messages: Iterable[StoredMessage], size: int) -> None:
-        batch = list(messages)
-        if not batch:
-            return
-        kept = len(thread.messages)
-        dropped = min(thread.add(batch), kept)
-        # Dropped messages give back their share of the thread's bytes.
-        refund = thread.size * dropped // kept if dropped else 0
+            change += thread.add(list(written))
+            change += thread.add_run(StoredRun(run.id, run.ends))
         with self._lock:
             # A thread evicted while a request still held it is no longer counted.
             if self._threads.get(thread.id) is thread:
-                self._bytes += size - refund
-                thread.size += size - refund
+                self._bytes += change
+                if change > 0:
+                    self._evict(keep=thread)
+        return run

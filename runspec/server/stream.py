@@ -63,16 +63,16 @@ _END = b"\n\n"
 _HEAD = {event: b"event: " + event.encode() + b"\ndata: " for event in TIMELINE}
 
 
-def stream_body(run: Run, thread: Mapping[str, Any] | None = None) -> bytes:
+def stream_body(run: Run, thread: bytes | None = None) -> bytes:
     """The whole stream of ``run``.
 
-    ``thread`` (the thread object) is given for createThreadAndRun, whose stream starts with
-    ``thread.created``.
+    ``thread`` (the thread object's JSON) is given for createThreadAndRun, whose stream starts
+    with ``thread.created``.
     """
     plan = run.plan
     out: list[bytes] = []  # the pieces of the stream: frame head, payload, blank line, ...
     if thread is not None:
-        out += (_HEAD["thread.created"], dumps(thread), _END)
+        out += (_HEAD["thread.created"], thread, _END)
     queued = run.encode(run.state)
     out += (_HEAD["thread.run.created"], queued, _END, _HEAD["thread.run.queued"], queued, _END)
     in_progress = {**run.state, "status": "in_progress", "started_at": run.at(STARTED)}

@@ -25,6 +25,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from runspec.events import EventValidator, ServerSentEvent, parse_event_stream
 from runspec.server.faults import FAULT_HEADER
+from runspec.server.http import HttpLimits, limited_protocol
 from runspec.server.operations import Operation, base_path, load_operations
 from runspec.spec import SpecSchemas, resolve_pointer
 
@@ -52,15 +53,26 @@ class LiveServer:
 
 @contextmanager
 def serve_in_thread(
-    app: ASGIApp, *, api_base: str = "/v1", timeout: float = 10.0
+    app: ASGIApp,
+    *,
+    api_base: str = "/v1",
+    timeout: float = 10.0,
+    limits: HttpLimits | None = None,
 ) -> Iterator[LiveServer]:
-    """Serve ``app`` with uvicorn on a free loopback port for the duration of the block."""
+    """Serve ``app`` with uvicorn on a free loopback port for the duration of the block.
+
+    With ``limits``, uvicorn runs the protocol of ``runspec serve`` (:mod:`runspec.server.http`).
+    """
     # IPPROTO_TCP so that asyncio sets TCP_NODELAY on connections (see runspec serve).
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
     port: int = sock.getsockname()[1]
-    config = uvicorn.Config(app, lifespan="off", log_level="warning", access_log=False)
+    options: dict[str, Any] = {}
+    if limits is not None:
+        options["http"] = limited_protocol(limits)
+        options["timeout_keep_alive"] = limits.keep_alive_timeout
+    config = uvicorn.Config(app, lifespan="off", log_level="warning", access_log=False, **options)
     server = uvicorn.Server(config)
     thread = threading.Thread(
         target=server.run, kwargs={"sockets": [sock]}, name=f"uvicorn-{port}", daemon=True

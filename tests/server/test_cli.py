@@ -12,6 +12,7 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -123,6 +124,34 @@ def test_serve_prints_the_base_url_and_the_key(
     ]
 
 
+def test_serve_reads_the_key_from_the_environment_and_masks_it(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    served: list[tuple[uvicorn.Server, list[socket.socket]]] = []
+    monkeypatch.setattr(uvicorn.Server, "run", lambda self, sockets: served.append((self, sockets)))
+    key = "sk-proj-4yNZzSecretSecretSecret6mjw"
+    monkeypatch.setenv("RUNSPEC_API_KEY", key)
+    assert main(["serve", "--port", "0", "--api-key", "sk-also-this-one"]) == 0
+    server, (sock,) = served[0]
+    sock.close()
+    out = capsys.readouterr().out
+    assert key not in out
+    masked = "sk-proj-" + "*" * 23 + "6mjw"
+    assert f"  API key:  {masked} (from RUNSPEC_API_KEY) (and 1 more)" in out
+    assert "OPENAI_API_KEY=<the key>" in out
+    app: Any = server.config.app
+    assert set(app.state.config.api_keys) == {key, "sk-also-this-one"}
+
+
+def test_an_empty_environment_variable_is_no_key(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(uvicorn.Server, "run", lambda self, sockets: sockets[0].close())
+    monkeypatch.setenv("RUNSPEC_API_KEY", " ")
+    assert main(["serve", "--port", "0"]) == 0
+    assert "  API key:  sk-local-test\n" in capsys.readouterr().out
+
+
 def test_serve_passes_its_options_on_and_stops_cleanly(serve: object, tmp_path: Path) -> None:
     assistants = tmp_path / "assistants.yaml"
     assistants.write_text(GOOD_FILE)
@@ -137,7 +166,7 @@ def test_serve_passes_its_options_on_and_stops_cleanly(serve: object, tmp_path: 
     assert served.lines[0] == "runspec reference server"
     assert served.base_url.startswith("http://127.0.0.1:")
     assert served.base_url.endswith("/v1")
-    assert "  API key:  sk-one (and 1 more)" in served.lines
+    assert "  API key:  ****** (and 1 more)" in served.lines  # a key of 12 characters or fewer
     assert "  fault injection is ON (x-runspec-fault header)" in served.lines
     headers = {"Authorization": "Bearer sk-two", **BETA}
     with httpx.Client(base_url=served.base_url, headers=headers) as http:

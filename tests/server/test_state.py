@@ -126,7 +126,6 @@ def test_the_store_lets_one_of_many_threads_start_a_run() -> None:
                 store.start_run(
                     thread,
                     [],
-                    0,
                     lambda t: new_run(
                         {"assistant_id": ASSISTANT}, DEFAULT_ASSISTANT, t, duration=60
                     ),
