@@ -183,6 +183,14 @@ def test_dist_holds_every_published_file_and_nothing_else(publication: Publicati
             "openapi/openapi.yaml",
             "openapi/zh-CN/openapi.json",
             "openapi/zh-CN/openapi.yaml",
+            "docs/typed-events/index.html",
+            "openapi/typed-events/openapi.json",
+            "openapi/typed-events/openapi.yaml",
+            "typescript/package.json",
+            "typescript/index.d.ts",
+            "typescript/schema.d.ts",
+            "typescript/examples/read-stream.ts",
+            "CONSUMERS.md",
         ]
     )
 
