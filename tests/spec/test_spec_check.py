@@ -152,7 +152,7 @@ def nullable_wrapper_component(spec: Spec) -> None:
 
 
 def enum_components_share_a_value(spec: Spec) -> None:
-    spec["components"]["schemas"]["ImageDetail"].pop("x-enum-varnames")
+    spec["components"]["schemas"]["ReasoningEffort"].pop("x-enum-varnames")
 
 
 def invalid_json_schema(spec: Spec) -> None:
@@ -218,8 +218,8 @@ def nullable_reference_with_its_own_description(spec: Spec) -> None:
 
 
 def shared_enum_value_with_named_constants(spec: Spec) -> None:
-    spec["components"]["schemas"]["ReasoningEffort"]["x-enum-varnames"] = ["NONE"]
-    spec["components"]["schemas"]["ImageDetail"].pop("x-enum-varnames")
+    spec["components"]["schemas"]["ReasoningEffort"].pop("x-enum-varnames")
+    spec["components"]["schemas"]["ImageDetail"]["x-enum-varnames"] = ["DETAIL_AUTO"]
 
 
 @pytest.mark.parametrize(
