@@ -16,8 +16,9 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from runspec.consumers import tools
-from runspec.consumers.tools import Consumer, Outcome, Workspace
+from runspec.consumers import generators, renderers, tools
+from runspec.consumers.base import Consumer, Outcome, Workspace
+from runspec.overlay import OverlayError
 from runspec.yamlio import YamlError, dump_document, load_document
 
 __all__ = [
@@ -62,13 +63,15 @@ CONSUMERS = (
     Consumer("datamodel-code-generator, every example", "fast", tools.datamodel_code_generator),
     Consumer("openapi-python-client", "fast", tools.openapi_python_client),
     Consumer("dist/typescript types + read-stream example, tsc", "fast", tools.typescript_package),
-    Consumer("Swagger UI renders (headless Chromium)", "slow", tools.swagger_ui),
-    Consumer("Redoc renders (headless Chromium)", "slow", tools.redoc),
-    Consumer("Scalar renders (headless Chromium)", "slow", tools.scalar),
-    Consumer("openapi-generator go: build, every example", "slow", tools.generator_go),
-    Consumer("openapi-generator python: every example", "slow", tools.generator_python),
-    Consumer("openapi-generator typescript-fetch + tsc", "slow", tools.generator_typescript_fetch),
-    Consumer("openapi-generator java: models compile", "slow", tools.generator_java),
+    Consumer("Swagger UI renders (headless Chromium)", "slow", renderers.swagger_ui),
+    Consumer("Redoc renders (headless Chromium)", "slow", renderers.redoc),
+    Consumer("Scalar renders (headless Chromium)", "slow", renderers.scalar),
+    Consumer("openapi-generator go: build, every example", "slow", generators.generator_go),
+    Consumer("openapi-generator python: every example", "slow", generators.generator_python),
+    Consumer(
+        "openapi-generator typescript-fetch + tsc", "slow", generators.generator_typescript_fetch
+    ),
+    Consumer("openapi-generator java: models compile", "slow", generators.generator_java),
 )
 
 OPERATIONS = ("createThreadAndRun", "createRun")
@@ -201,7 +204,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             peer.parent.mkdir(parents=True, exist_ok=True)
             peer.write_text(dump_document(cut_to_operations(load_document(args.peer), OPERATIONS)))
             specs["peer (cut)"] = peer
-    except (OSError, YamlError) as exc:
+    except (OSError, YamlError, OverlayError) as exc:
         print(f"runspec consumers: {exc}", file=sys.stderr)
         return 2
     table = run_consumers(

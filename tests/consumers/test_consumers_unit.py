@@ -14,8 +14,9 @@ from runspec.consumers import (
     render_table,
     replace_readme_section,
 )
+from runspec.consumers.base import Outcome, Workspace
 from runspec.consumers.samples import samples
-from runspec.consumers.tools import Outcome, Workspace, typescript_package
+from runspec.consumers.tools import typescript_package
 from runspec.overlay import apply_overlay_files
 from runspec.spec import load_spec
 
@@ -104,3 +105,21 @@ def test_the_typescript_package_is_built_from_the_typed_variant_only(tmp_path: P
     outcome = typescript_package(Workspace(ROOT, tmp_path), ROOT / "openapi" / "openapi.yaml")
     assert outcome.ok is None
     assert outcome.detail.startswith("n/a")
+
+
+@pytest.mark.parametrize(
+    ("content", "message"), [("a: [unclosed", "not valid YAML"), (None, "cannot read")]
+)
+def test_an_unreadable_peer_is_a_clear_error_not_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str | None, message: str
+) -> None:
+    from runspec.consumers import main
+
+    peer = tmp_path / "peer.yaml"
+    if content is not None:
+        peer.write_text(content, encoding="utf-8")
+    assert main(["--peer", str(peer), "--work", str(tmp_path / "work"), "--tier", "fast"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("runspec consumers: ")
+    assert str(peer) in err
+    assert message in err
