@@ -166,6 +166,12 @@ def _cell(outcome: Outcome | None) -> str:
     return {True: "ok", False: "fails", None: "not run"}[outcome.ok]
 
 
+def _short(detail: str, limit: int = 200) -> str:
+    """One line of at most ``limit`` characters: tools pad their messages with spaces."""
+    line = " ".join(detail.replace(" | ", " ").split())
+    return line if len(line) <= limit else line[: limit - 3] + "..."
+
+
 def render_table(table: Mapping[str, Mapping[str, Outcome]], variants: Sequence[str]) -> str:
     lines = [
         "| consumer | " + " | ".join(variants) + " |",
@@ -177,7 +183,7 @@ def render_table(table: Mapping[str, Mapping[str, Outcome]], variants: Sequence[
             cells.append(_cell(row.get(variant)))
         lines.append(f"| {consumer} | " + " | ".join(cells) + " |")
     failures = [
-        f"- {consumer} x {variant}: {outcome.detail}"
+        f"- {consumer} x {variant}: {_short(outcome.detail)}"
         for consumer, row in table.items()
         for variant, outcome in row.items()
         if outcome.ok is not True and outcome.detail and not outcome.detail.startswith("n/a")

@@ -1,4 +1,4 @@
-"""SLOW (about 4 minutes): the fast tier of `make consumers` on every published variant.
+"""SLOW (2 to 3 minutes): the fast tier of `make consumers` on every published variant.
 
 The npm and PyPI consumers (validators, openapi-typescript, @hey-api/openapi-ts, orval with tsc,
 datamodel-code-generator decoding every example, openapi-python-client, the dist/typescript
