@@ -71,7 +71,7 @@ CONSUMERS = (
     Consumer(
         "openapi-generator typescript-fetch + tsc", "slow", generators.generator_typescript_fetch
     ),
-    Consumer("openapi-generator java: models compile", "slow", generators.generator_java),
+    Consumer("openapi-generator java: models, every example", "slow", generators.generator_java),
 )
 
 OPERATIONS = ("createThreadAndRun", "createRun")
