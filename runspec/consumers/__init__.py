@@ -5,7 +5,8 @@ written to ``build/consumers/<variant>/openapi.yaml`` and given to every consume
 :mod:`runspec.consumers.tools`; the verdicts make one table, consumer x variant, printed and
 written as Markdown (``--out``). ``--peer FILE`` adds a column for another spec cut to the same
 operations (OpenAI's, for comparison; it is never part of the project). ``--tier fast`` runs the
-npm and PyPI consumers only (what ``make test`` runs); ``all`` adds openapi-generator's clients.
+npm and PyPI consumers, ``slow`` openapi-generator's clients and the doc renderers, ``all`` both
+(``make test`` runs each tier as a test).
 """
 
 from __future__ import annotations
@@ -145,7 +146,7 @@ def run_consumers(
     """consumer name -> variant -> outcome."""
     table: dict[str, dict[str, Outcome]] = {}
     for consumer in CONSUMERS:
-        if tier == "fast" and consumer.tier != "fast":
+        if tier != "all" and consumer.tier != tier:
             continue
         for variant, spec in specs.items():
             workspace = Workspace(root, work / variant)
@@ -193,7 +194,7 @@ def render_table(table: Mapping[str, Mapping[str, Outcome]], variants: Sequence[
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="runspec consumers", description=__doc__.splitlines()[0])
-    parser.add_argument("--tier", choices=("fast", "all"), default="all")
+    parser.add_argument("--tier", choices=("fast", "slow", "all"), default="all")
     parser.add_argument(
         "--peer", type=Path, help="another spec to cut to the same operations and compare"
     )
