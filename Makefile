@@ -113,3 +113,15 @@ test: lint check-generated  ## everything CI runs
 clean:  ## remove build output and caches
 	rm -rf build dist reports .pytest_cache .mypy_cache .ruff_cache .hypothesis
 	find . -name __pycache__ -not -path './.venv/*' -not -path './node_modules/*' -prune -exec rm -rf {} +
+
+# Other teams' tools on the published spec and its variants (runspec/consumers): validators,
+# TypeScript/Python/Go/Java generators with their output compiled and every example decoded. One
+# table, consumer x variant, in build/consumers/table.md. TIER=fast: the npm and PyPI consumers;
+# TIER=slow: openapi-generator and the doc renderers (make test runs both, in tests/consumers);
+# PEER=file adds a column for another spec cut to the same operations; README=1 rewrites the
+# README's table (which make publish copies to dist/CONSUMERS.md).
+TIER ?= all
+PEER ?=
+.PHONY: consumers
+consumers: setup  ## other teams' generators, validators on the published spec (TIER=fast|slow|all, PEER=file)
+	$(RUN) python scripts/consumers.py --tier '$(TIER)' --out build/consumers/table.md $(if $(PEER),--peer '$(PEER)') $(if $(README),--readme README.md)

@@ -10,10 +10,13 @@ place in the document:
 - every operation has a unique ``operationId``;
 - every schema is itself a valid JSON Schema 2020-12 schema;
 - every example (media types, parameters, headers, schema ``examples``) validates against its
-  schema with formats checked; ``text/event-stream`` examples are transcripts whose events are
-  validated one by one, payloads included (see :mod:`runspec.events`);
-- project conventions: nullability the 3.1 way (no ``nullable``), and every discriminated union
-  member carries a ``const`` tag equal to its mapping key.
+  schema with formats checked; a ``text/event-stream`` example is one event, and its
+  ``x-transcripts`` are whole streams, validated event by event, payloads included (see
+  :mod:`runspec.events`);
+- project conventions: nullability the 3.1 way (no ``nullable``) and written where it is used (no
+  component that only wraps another in ``anyOf [.., null]``), no two enum components sharing a
+  value without ``x-enum-varnames`` (clashing constants in generated Go), and every discriminated
+  union member carries a ``const`` tag equal to its mapping key.
 """
 
 from __future__ import annotations
@@ -27,10 +30,15 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import SchemaError
 from openapi_spec_validator import OpenAPIV31SpecValidator
 
-from runspec.events import EventValidator, parse_event_stream
+from runspec.events import EventValidator, ServerSentEvent, parse_event_stream
 from runspec.spec import SpecSchemas, format_error, load_spec_file, resolve_pointer
 
 __all__ = ["Problem", "check_document", "check_file", "dangling_refs"]
+
+# Whole event-stream transcripts live in this extension of a ``text/event-stream`` media type, not in
+# ``examples``: an example is one value of the schema (one event), and tools that validate examples
+# (spectral, Prism, generators) would misread a transcript as a wrong event.
+TRANSCRIPTS = "x-transcripts"
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
@@ -159,6 +167,50 @@ def _convention_breaks(document: Mapping[str, Any]) -> Iterator[Problem]:
         discriminator = node.get("discriminator")
         if isinstance(discriminator, Mapping):
             yield from _untagged_members(document, path, discriminator)
+    schemas = document.get("components", {}).get("schemas", {})
+    for name, schema in schemas.items():
+        if _is_nullable_wrapper(schema):
+            yield Problem(
+                location(("components", "schemas", name)),
+                "a component that only makes another one nullable; write anyOf: [{$ref: ...}, "
+                "{type: 'null'}] where it is used (generators name their own Nullable<Model> types "
+                "and collide with it)",
+            )
+    yield from _clashing_enum_constants(schemas)
+
+
+def _is_nullable_wrapper(schema: Any) -> bool:
+    if not isinstance(schema, Mapping):
+        return False
+    members = schema.get("anyOf") or schema.get("oneOf")
+    if not isinstance(members, list) or len(members) != 2 or set(schema) - {"anyOf", "oneOf"}:
+        return False
+    kinds = sorted("$ref" if "$ref" in m else str(m.get("type")) for m in members)
+    return kinds == ["$ref", "null"]
+
+
+def _clashing_enum_constants(schemas: Mapping[str, Any]) -> Iterator[Problem]:
+    """Enum components sharing a value, unless ``x-enum-varnames`` names the constants apart.
+
+    openapi-generator's Go client (and others without a class prefix) makes one package-level
+    constant per enum value, named after the value: two enums with ``low`` do not compile.
+    """
+    owners: dict[str, str] = {}
+    for name, schema in schemas.items():
+        if not isinstance(schema, Mapping) or "x-enum-varnames" in schema:
+            continue
+        for value in schema.get("enum") or []:
+            if not isinstance(value, str):
+                continue
+            key = value.upper()
+            if key in owners and owners[key] != name:
+                yield Problem(
+                    location(("components", "schemas", name, "enum")),
+                    f"value {value!r} is also a value of {owners[key]}: generators without an "
+                    "enum prefix make two constants of one name; give one of them "
+                    "x-enum-varnames",
+                )
+            owners.setdefault(key, name)
 
 
 def _untagged_members(
@@ -175,12 +227,15 @@ def _untagged_members(
 
 def _invalid_examples(document: Mapping[str, Any]) -> list[Problem]:
     schemas = SpecSchemas(document)
-    events: EventValidator | None = None  # built on the first transcript: it needs the stream union
+    events: EventValidator | None = None  # built on the first stream example: it needs the stream union
     problems = []
     for path, schema, example, media_type in _examples(document):
         if media_type == "text/event-stream" and isinstance(example, str):
             events = events or EventValidator(schemas)
             errors = events.stream_errors(parse_event_stream(example))
+        elif media_type == "text/event-stream" and _is_wire_event(example):
+            events = events or EventValidator(schemas)
+            errors = events.errors(ServerSentEvent(example["event"], example["data"]))
         else:
             validator = schemas.schema_validator(schema)
             errors = [format_error(e) for e in validator.iter_errors(example)]
@@ -188,6 +243,15 @@ def _invalid_examples(document: Mapping[str, Any]) -> list[Problem]:
             Problem(location(path), f"example does not match its schema: {e}") for e in errors
         ]
     return problems
+
+
+def _is_wire_event(example: Any) -> bool:
+    """An event as sent, ``data`` still JSON text: validated with its payload decoded."""
+    return (
+        isinstance(example, Mapping)
+        and isinstance(example.get("event"), str)
+        and isinstance(example.get("data"), str)
+    )
 
 
 def _examples(
@@ -203,6 +267,9 @@ def _examples(
         for name, example in (node.get("examples") or {}).items():
             if isinstance(example, Mapping) and "value" in example:
                 yield (*path, "examples", name), node["schema"], example["value"], media_type
+        for name, example in (node.get(TRANSCRIPTS) or {}).items():
+            if isinstance(example, Mapping) and "value" in example:
+                yield (*path, TRANSCRIPTS, name), node["schema"], example["value"], media_type
     for name, schema in document.get("components", {}).get("schemas", {}).items():
         for index, example in enumerate(schema.get("examples") or []):
             yield ("components", "schemas", name, "examples", index), schema, example, None

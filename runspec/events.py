@@ -3,7 +3,9 @@
 The spec describes one event as ``AssistantStreamEvent``: a ``oneOf`` of ``{event, data}`` objects
 whose ``event`` is a ``const`` tag, listed in the discriminator's mapping, and whose ``data`` is JSON
 text described by ``contentSchema``. JSON Schema treats ``contentSchema`` as an annotation only, so
-this module decodes ``data`` and validates the payload itself. Everything it knows about events
+this module decodes ``data`` and validates the payload itself. In the typed-events variant
+(``overlays/typed-events.overlay.yaml``) ``data`` is described decoded, as the payload's schema;
+then the text is decoded first and the event validated with it. Everything it knows about events
 (names, payload schemas) is read from the spec.
 
 The parser follows the WHATWG event-stream rules for the fields this API uses (``event``,
@@ -71,6 +73,13 @@ class EventValidator:
             name: _content_schema_ref(resolve_pointer(schemas.document, pointer))
             for name, pointer in mapping.items()
         }
+        # Events whose schema describes ``data`` decoded (the typed-events variant: a ``$ref`` to
+        # the payload's object schema): the JSON text is decoded before the event is validated.
+        self.decoded_data: frozenset[str] = frozenset(
+            name
+            for name, pointer in mapping.items()
+            if "$ref" in resolve_pointer(schemas.document, pointer)["properties"]["data"]
+        )
 
     @property
     def known_events(self) -> frozenset[str]:
@@ -80,7 +89,12 @@ class EventValidator:
         """Problems of one event; an empty list means it is valid. Unknown events are errors."""
         if event.event not in self.event_pointers:
             return [f"event {event.event!r}: not an event of the spec"]
-        envelope = {"event": event.event, "data": event.data}
+        envelope: dict[str, Any] = {"event": event.event, "data": event.data}
+        if event.event in self.decoded_data:
+            try:
+                envelope["data"] = json.loads(event.data)
+            except json.JSONDecodeError as exc:
+                return [f"event {event.event!r}: data is not JSON: {exc.msg}"]
         problems = self.schemas.errors(envelope, STREAM_EVENT_POINTER)
         payload_pointer = self.payload_pointers[event.event]
         if problems or payload_pointer is None:

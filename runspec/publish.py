@@ -9,6 +9,8 @@
       CHANGES.md                                  what changed since BASE, breaking changes first
       client/assistants_runs_client-<v>-py3-none-any.whl, .tar.gz
       toolkit/runspec-<tv>-py3-none-any.whl, .tar.gz   the toolkit (CLI, pytest plugin, spec inside)
+      typescript/                                 TypeScript types (typed events), an npm package
+      CONSUMERS.md                                which tools accept the spec (make consumers)
 
 Steps, in order: compare the spec with the one at BASE (:mod:`runspec.diff`) and refuse a breaking
 change without a major bump of ``info.version``, and a deprecation or a removal after its announced
@@ -93,6 +95,12 @@ VARIANTS = (
     ),
     Variant(
         "zh-CN", Path("overlays/zh-CN.overlay.yaml"), Path("openapi/zh-CN"), Path("docs/zh-CN")
+    ),
+    Variant(
+        "typed-events",
+        Path("overlays/typed-events.overlay.yaml"),
+        Path("openapi/typed-events"),
+        Path("docs/typed-events"),
     ),
 )
 
@@ -396,6 +404,29 @@ def _uv_build(
     return expected
 
 
+def build_typescript(root: Path, staging: Path, spec: Path, version: str, log: Log) -> None:
+    """``typescript/``: the npm package of TypeScript types (see runspec/consumers/typescript)."""
+    from runspec.consumers.typescript import build_package
+
+    log(f"typescript {version}: openapi-typescript {spec.relative_to(staging)}")
+    try:
+        build_package(root, spec, staging / "typescript", version)
+    except (OSError, subprocess.CalledProcessError) as exc:
+        detail = getattr(exc, "stderr", "") or str(exc)
+        raise PublishError(f"openapi-typescript failed: {str(detail).strip()[:500]}") from exc
+
+
+def write_consumers_table(root: Path, staging: Path, log: Log) -> None:
+    """``CONSUMERS.md``: the README's table of the last ``make consumers`` run."""
+    from runspec.consumers import readme_section
+
+    section = readme_section((root / "README.md").read_text(encoding="utf-8"))
+    if section is None:
+        raise PublishError("README.md has no consumers table (run `make consumers README=1`)")
+    log("CONSUMERS.md: the consumers table of README.md")
+    (staging / "CONSUMERS.md").write_text(section, encoding="utf-8")
+
+
 def _set_project_version(pyproject: Path, version: str) -> None:
     """Set ``version`` of the ``[project]`` (or ``[tool.poetry]``) table, keeping the rest."""
     text = pyproject.read_text(encoding="utf-8")
@@ -450,6 +481,8 @@ def publish(
         )
         build_client(root, staging, work, version, log)
         build_toolkit(root, staging, log)
+        build_typescript(root, staging, specs["typed-events"], version, log)
+        write_consumers_table(root, staging, log)
         swap.replace_with(staging)
     log(f"wrote {out}")
     return out

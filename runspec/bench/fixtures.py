@@ -112,5 +112,5 @@ def spec_stream_example() -> bytes:
         load_spec(SPEC_PATH),
         "#/paths/~1threads~1runs/post/responses/200/content/text~1event-stream",
     )
-    text: str = next(iter(media["examples"].values()))["value"]
+    text: str = next(iter(media["x-transcripts"].values()))["value"]
     return text.encode()

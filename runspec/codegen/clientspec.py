@@ -215,15 +215,26 @@ def _constant_headers(
         for raw in operation.get("parameters", []):
             param = _deref(spec, raw)
             schema = _deref(spec, param.get("schema", {}))
-            if param.get("in") != "header" or not param.get("required") or "const" not in schema:
+            constant = _constant(schema)
+            if param.get("in") != "header" or not param.get("required") or constant is None:
                 continue
-            name, value = str(param["name"]), str(schema["const"])
+            name, value = str(param["name"]), constant
             if headers.setdefault(name, value) != value:
                 raise CodegenError(
                     f"{operation_id}: header {name} is {value!r} here but {headers[name]!r} "
                     "elsewhere; a constant header must have one value for the whole client"
                 )
     return headers
+
+
+def _constant(schema: Mapping[str, Any]) -> str | None:
+    """The one value a schema allows: its ``const``, or an ``enum`` of one value."""
+    if "const" in schema:
+        return str(schema["const"])
+    values = schema.get("enum")
+    if isinstance(values, list) and len(values) == 1:
+        return str(values[0])
+    return None
 
 
 def _tagged_unions(spec: Mapping[str, Any], event_unions: set[str]) -> Iterator[TaggedUnion]:

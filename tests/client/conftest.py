@@ -27,9 +27,9 @@ RUNS = "/threads/runs"
 Handler = Callable[[httpx.Request], httpx.Response]
 
 
-def _media(path: str, media_type: str, example: str) -> Any:
+def _media(path: str, media_type: str, example: str, where: str = "examples") -> Any:
     operation = load_spec()["paths"][path]["post"]
-    return operation["responses"]["200"]["content"][media_type]["examples"][example]["value"]
+    return operation["responses"]["200"]["content"][media_type][where][example]["value"]
 
 
 def run_example() -> dict[str, Any]:
@@ -44,7 +44,7 @@ def transcript() -> str:
     (The YAML block scalar of the example clips the blank line after ``data: [DONE]``; without
     it the last event is, by the SSE rules, never complete.)
     """
-    text: str = _media(RUNS, "text/event-stream", "transcript")
+    text: str = _media(RUNS, "text/event-stream", "transcript", where="x-transcripts")
     return text.rstrip("\n") + "\n\n"
 
 

@@ -39,7 +39,7 @@ def test_every_request_carries_the_beta_header_and_the_key(serve: Serve) -> None
 
 def test_the_beta_header_comes_from_the_spec_and_is_no_argument() -> None:
     beta = load_spec()["components"]["parameters"]["OpenAIBeta"]
-    assert (beta["name"], beta["schema"]["const"]) == ("OpenAI-Beta", "assistants=v2")
+    assert (beta["name"], beta["schema"]["enum"]) == ("OpenAI-Beta", ["assistants=v2"])
     for module in (create_run, create_thread_and_run):
         for function in (module.sync, module.sync_detailed, module.asyncio, module.stream):
             names = set(inspect.signature(function).parameters)

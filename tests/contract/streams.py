@@ -27,7 +27,7 @@ __all__ = [
 def _example(path: str, name: str) -> list[ServerSentEvent]:
     operation = load_spec()["paths"][path]["post"]
     media = operation["responses"]["200"]["content"]["text/event-stream"]
-    text: str = media["examples"][name]["value"]
+    text: str = media["x-transcripts"][name]["value"]
     return parse_event_stream(text)
 
 

@@ -106,8 +106,8 @@ REWRITES: dict[str, Callable[[Doc], Doc]] = {
         spec, lambda d: _inline(d, "CreateThreadAndRunRequest")
     ),
     "run object $ref inlined": lambda spec: _edited(spec, lambda d: _inline(d, "RunObject")),
-    "nullable wrapper $ref inlined": lambda spec: _edited(
-        spec, lambda d: _inline(d, "NullableMetadata")
+    "nullable member $ref inlined": lambda spec: _edited(
+        spec, lambda d: _inline(d, "TruncationObject")
     ),
     "union $ref inlined": lambda spec: _edited(spec, lambda d: _inline(d, "AssistantTool")),
     "event $ref inlined": lambda spec: _edited(spec, lambda d: _inline(d, "RunCreatedEvent")),

@@ -188,6 +188,14 @@ def test_dist_holds_every_published_file_and_nothing_else(publication: Publicati
             "openapi/zh-CN/openapi.yaml",
             f"toolkit/runspec-{TOOLKIT_VERSION}-py3-none-any.whl",
             f"toolkit/runspec-{TOOLKIT_VERSION}.tar.gz",
+            "docs/typed-events/index.html",
+            "openapi/typed-events/openapi.json",
+            "openapi/typed-events/openapi.yaml",
+            "typescript/package.json",
+            "typescript/index.d.ts",
+            "typescript/schema.d.ts",
+            "typescript/examples/read-stream.ts",
+            "CONSUMERS.md",
         ]
     )
 

@@ -17,10 +17,10 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from runspec import SPEC_PATH
-from runspec.check import check_document
+from runspec.check import TRANSCRIPTS, check_document
 from runspec.check import location as place
 from runspec.cli import main
-from runspec.events import EventValidator, parse_event_stream
+from runspec.events import EventValidator, ServerSentEvent, parse_event_stream
 from runspec.spec import SpecSchemas
 from runspec.yamlio import dump_document
 
@@ -46,6 +46,7 @@ def media_examples(spec: Mapping[str, Any]) -> list[tuple[str, str, str, str]]:
         for where, body in bodies.items():
             for media_type, media in body["content"].items():
                 found += [(route, where, media_type, name) for name in media.get("examples", {})]
+                found += [(route, where, media_type, name) for name in media.get(TRANSCRIPTS, {})]
     return found
 
 
@@ -59,11 +60,14 @@ def test_every_operation_example_matches_its_schema(
     op = spec["paths"][route]["post"]
     body = op["requestBody"] if where == "request" else op["responses"][where]
     media = body["content"][media_type]
-    value = media["examples"][name]["value"]
-    if media_type == "text/event-stream":
+    value = {**media.get("examples", {}), **media.get(TRANSCRIPTS, {})}[name]["value"]
+    if media_type == "text/event-stream" and isinstance(value, str):
         events = parse_event_stream(value)
         assert events[-1].event == "done"
         assert EventValidator(schemas).stream_errors(events) == []
+    elif media_type == "text/event-stream":
+        event = ServerSentEvent(value["event"], value["data"])
+        assert EventValidator(schemas).errors(event) == []
     else:
         assert [
             e.message for e in schemas.schema_validator(media["schema"]).iter_errors(value)
@@ -127,8 +131,28 @@ def union_member_without_const_tag(spec: Spec) -> None:
 
 def transcript_event_violates_payload_schema(spec: Spec) -> None:
     response = spec["paths"]["/threads/runs"]["post"]["responses"]["200"]
-    example = response["content"]["text/event-stream"]["examples"]["transcript"]
+    example = response["content"]["text/event-stream"][TRANSCRIPTS]["transcript"]
     example["value"] = example["value"].replace('"status":"queued"', '"status":"sleeping"', 1)
+
+
+def event_example_violates_payload_schema(spec: Spec) -> None:
+    response = spec["paths"]["/threads/runs"]["post"]["responses"]["200"]
+    example = response["content"]["text/event-stream"]["examples"]["threadCreated"]
+    example["value"]["data"] = example["value"]["data"].replace('"thread"', '"run"', 1)
+
+
+def nullable_wrapper_component(spec: Spec) -> None:
+    schemas = spec["components"]["schemas"]
+    schemas["NullableMetadata"] = {
+        "anyOf": [{"$ref": "#/components/schemas/Metadata"}, {"type": "null"}]
+    }
+    schemas["RunObject"]["properties"]["metadata"] = {
+        "$ref": "#/components/schemas/NullableMetadata"
+    }
+
+
+def enum_components_share_a_value(spec: Spec) -> None:
+    spec["components"]["schemas"]["ReasoningEffort"].pop("x-enum-varnames")
 
 
 def invalid_json_schema(spec: Spec) -> None:
@@ -152,8 +176,23 @@ BAD_EDITS: list[tuple[Callable[[Spec], None], str, str]] = [
     ),
     (
         transcript_event_violates_payload_schema,
-        "examples.transcript",
+        '["x-transcripts"].transcript',
         "event 'thread.run.created': data.status: 'sleeping' is not one of",
+    ),
+    (
+        event_example_violates_payload_schema,
+        "examples.threadCreated",
+        "event 'thread.created': data.object: 'thread' was expected",
+    ),
+    (
+        nullable_wrapper_component,
+        "components.schemas.NullableMetadata",
+        "a component that only makes another one nullable",
+    ),
+    (
+        enum_components_share_a_value,
+        "components.schemas.ImageDetail.enum",
+        "value 'low' is also a value of ReasoningEffort",
     ),
     (invalid_json_schema, "components.schemas.Metadata", "not a valid JSON Schema 2020-12"),
 ]
@@ -169,6 +208,29 @@ def test_a_bad_edit_is_reported_at_its_place(
     edit(broken)
     problems = check_document(broken)
     assert any(where in p.location and what in p.message for p in problems), problems
+
+
+def nullable_reference_with_its_own_description(spec: Spec) -> None:
+    spec["components"]["schemas"]["RunObject"]["properties"]["metadata"] = {
+        "description": "Your pairs, or null.",
+        "anyOf": [{"$ref": "#/components/schemas/Metadata"}, {"type": "null"}],
+    }
+
+
+def shared_enum_value_with_named_constants(spec: Spec) -> None:
+    spec["components"]["schemas"]["ReasoningEffort"].pop("x-enum-varnames")
+    spec["components"]["schemas"]["ImageDetail"]["x-enum-varnames"] = ["DETAIL_AUTO"]
+
+
+@pytest.mark.parametrize(
+    "edit", [nullable_reference_with_its_own_description, shared_enum_value_with_named_constants]
+)
+def test_a_valid_variation_is_accepted(
+    spec: Mapping[str, Any], edit: Callable[[Spec], None]
+) -> None:
+    varied = copy.deepcopy(dict(spec))
+    edit(varied)
+    assert check_document(varied) == []
 
 
 def run_checker(path: Path) -> subprocess.CompletedProcess[str]:

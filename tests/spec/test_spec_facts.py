@@ -70,7 +70,10 @@ class TestOperations:
         assert "#/components/parameters/OpenAIBeta" in refs
         header = spec["components"]["parameters"]["OpenAIBeta"]
         assert (header["name"], header["in"], header["required"]) == ("OpenAI-Beta", "header", True)
-        assert header["schema"]["const"] == "assistants=v2"
+        # A one-value enum with that default, not `const`: generators read it (openapi-python-client
+        # drops an operation whose header is a `const`, as a Literal it does not allow there).
+        assert header["schema"]["enum"] == ["assistants=v2"]
+        assert header["schema"]["default"] == "assistants=v2"
 
     def test_create_run_takes_thread_id_and_include(self, spec: Mapping[str, Any]) -> None:
         params = spec["components"]["parameters"]

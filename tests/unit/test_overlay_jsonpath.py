@@ -120,3 +120,56 @@ def test_match_patterns_must_be_i_regexp(pattern: str, selected: list[str]) -> N
 
     nodes = Query(f'$[?match(@.a, "{pattern}")]').select({"x": {"a": "abc"}})
     assert [node.path for node in nodes] == selected
+
+
+@pytest.mark.parametrize(
+    ("target", "bracket_form"),
+    [
+        ("$.info.x-logo", "$.info['x-logo']"),
+        ("$..x-logo", "$..['x-logo']"),
+        ("$.paths.x-a.x-b", "$.paths['x-a']['x-b']"),
+        ("$.paths[?@.x-hit == 'a-b']", "$.paths[?@['x-hit'] == 'a-b']"),
+    ],
+)
+def test_hyphenated_shorthand_is_rejected_with_its_bracket_form(
+    target: str, bracket_form: str
+) -> None:
+    # RFC 9535 2.5.1.1: a shorthand name is ALPHA / "_" / non-ASCII, then those or DIGIT; no "-".
+    with pytest.raises(OverlayDocumentError) as caught:
+        apply_overlay(DOC, overlay(target), source="t.yaml")
+    message = str(caught.value)
+    assert message.startswith(
+        f"t.yaml: actions[0] (target {json.dumps(target)}): invalid JSONPath: "
+    )
+    assert "cannot contain '-'" in message
+    assert message.endswith(f"write it in bracket form: {bracket_form}")
+
+
+def test_hyphenated_shorthand_message_names_the_segment_and_where() -> None:
+    from runspec.overlay.query import Query, QueryError
+
+    with pytest.raises(QueryError) as caught:
+        Query("$.info.x-logo")
+    assert str(caught.value) == (
+        "invalid JSONPath: member-name shorthand '.x-logo' at character 7 cannot contain '-' "
+        "(RFC 9535 section 2.5.1.1); write it in bracket form: $.info['x-logo']"
+    )
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "$.info['x-logo']",
+        '$.info["x-logo"]',
+        "$..['x-logo']",
+        "$.paths[?@['x-hit'] == 'a-b']",
+        "$.info.x_logo",
+        "$.info.logo2",
+        "$.info.é",
+        "$.info.\U0001f600",  # outside the Basic Multilingual Plane, allowed by the RFC
+    ],
+)
+def test_bracket_form_and_rfc_shorthand_names_are_accepted(target: str) -> None:
+    from runspec.overlay.query import Query
+
+    Query(target)

@@ -80,8 +80,13 @@ def described(spec: dict[str, Any], schema: dict[str, Any]) -> str | None:
 # Every overlay.
 
 
-def test_there_are_the_three_variants() -> None:
-    assert NAMES == ["azure.overlay.yaml", "python-client.overlay.yaml", "zh-CN.overlay.yaml"]
+def test_there_are_the_four_variants() -> None:
+    assert NAMES == [
+        "azure.overlay.yaml",
+        "python-client.overlay.yaml",
+        "typed-events.overlay.yaml",
+        "zh-CN.overlay.yaml",
+    ]
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -178,6 +183,56 @@ def test_python_client_variant_has_no_default_reachable_from_a_request_body(
 
 
 # azure: servers, api-key, api-version.
+
+
+def test_azure_server_variable_is_explained_by_its_server_not_a_variable_description(
+    spec: dict[str, Any],
+) -> None:
+    # swagger-parser's copy of the 3.1 schema rejects `description` on a server variable.
+    server = variant(spec, "azure.overlay.yaml")["servers"][0]
+    assert server["variables"] == {"resource": {"default": "your-resource-name"}}
+    assert "`resource` is its name" in server["description"]
+
+
+# typed-events: each event's data is its payload's schema.
+
+
+def test_typed_events_variant_gives_every_event_its_payload_schema(spec: dict[str, Any]) -> None:
+    document = variant(spec, "typed-events.overlay.yaml")
+    schemas = document["components"]["schemas"]
+    mapping = schemas["AssistantStreamEvent"]["discriminator"]["mapping"]
+    for name, pointer in mapping.items():
+        data = follow(document, pointer)["properties"]["data"]
+        original = follow(spec, pointer)["properties"]["data"]
+        if "contentSchema" in original:
+            assert data == {"$ref": original["contentSchema"]["$ref"]}, name
+        else:
+            assert data == original, name  # done: data is '[DONE]', not JSON
+    for item in document["paths"].values():
+        stream = item["post"]["responses"]["200"]["content"]["text/event-stream"]
+        assert "examples" not in stream  # the wire form (data as text) is not this schema
+        assert stream["x-transcripts"]
+
+
+def test_typed_events_variant_passes_the_spec_check(spec: dict[str, Any]) -> None:
+    from runspec.check import check_document
+
+    assert check_document(variant(spec, "typed-events.overlay.yaml")) == []
+
+
+def test_typed_events_variant_decodes_data_before_validating_an_event(
+    spec: dict[str, Any],
+) -> None:
+    from runspec.events import EventValidator, ServerSentEvent
+    from runspec.spec import SpecSchemas
+
+    events = EventValidator(SpecSchemas(variant(spec, "typed-events.overlay.yaml")))
+    good = '{"id":"thread_1","object":"thread","created_at":1,"tool_resources":null,"metadata":{}}'
+    assert events.errors(ServerSentEvent("thread.created", good)) == []
+    assert events.errors(ServerSentEvent("thread.created", "{oops"))[0].startswith(
+        "event 'thread.created': data is not JSON"
+    )
+    assert events.errors(ServerSentEvent("thread.created", good.replace('"thread"', '"run"', 1)))
 
 
 def test_azure_variant_talks_to_a_resource_with_an_api_key(spec: dict[str, Any]) -> None:
