@@ -227,9 +227,8 @@ def _untagged_members(
 
 def _invalid_examples(document: Mapping[str, Any]) -> list[Problem]:
     schemas = SpecSchemas(document)
-    events: EventValidator | None = (
-        None  # built on the first stream example: it needs the stream union
-    )
+    # Built on the first stream example (a transcript or one event): it needs the stream union.
+    events: EventValidator | None = None
     problems = []
     for path, schema, example, media_type in _examples(document):
         if media_type == "text/event-stream" and isinstance(example, str):
