@@ -470,7 +470,10 @@ class ThreadIdsStayFound:
                 return None
             thread_id = str((case.path_parameters or {}).get("thread_id"))
             source = self.handed_out.get(thread_id)
-            if source is None or assistant not in self.accepted_assistants:
+            # A non-string assistant_id (an invalid body) never names an accepted assistant.
+            if source is None or not isinstance(assistant, str):
+                return None
+            if assistant not in self.accepted_assistants:
                 return None
         raise ThreadVanished(
             operation=case.operation.label,

@@ -236,6 +236,19 @@ def test_a_404_for_an_unknown_assistant_or_thread_is_fine(
     )
 
 
+@pytest.mark.parametrize("assistant", [{"id": "asst_abc123"}, ["asst_abc123"], 7])
+def test_a_404_to_a_body_whose_assistant_is_not_a_string_is_left_alone(
+    exchange: Exchange, ctx: CheckContext, assistant: Any
+) -> None:
+    """Found against the openai-responses mock: an unhashable assistant_id crashed the check."""
+    check = ThreadIdsStayFound()
+    create = exchange.case("createThreadAndRun", {"assistant_id": "asst_abc123"})
+    check.after_response(ctx, exchange.response(create, body=run_for("thread_new")), create)
+
+    odd = exchange.case("createRun", {"assistant_id": assistant}, thread_id="thread_new")
+    assert check.after_response(ctx, exchange.response(odd, status=404, body=ERROR), odd) is None
+
+
 # ---- which answers the run checks judge ---------------------------------------------------------
 
 
