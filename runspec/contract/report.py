@@ -180,7 +180,16 @@ class Problem:
     def headline(self) -> str:
         what = "; ".join(dict.fromkeys(c.failure.title for c in self.complaints))
         answer = f"{self.status} {self.media_type or '(no content type)'}"
-        return f"{self.operation} answered {answer}: {what}"
+        return f"{self.request_line} answered {answer}: {what}"
+
+    @property
+    def request_line(self) -> str:
+        """The operation, or the methods actually sent when none was its own (another method's
+        answer on the operation's path, from the coverage phase), so the headline says what was sent."""
+        own, _, path = self.operation.partition(" ")
+        if own in self.methods:
+            return self.operation
+        return f"{', '.join(sorted(self.methods))} {path}"
 
     def as_json(self, *, replay: str | None) -> dict[str, Any]:
         example = self.example

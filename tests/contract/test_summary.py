@@ -291,3 +291,15 @@ def test_a_problem_says_which_other_methods_its_cases_were_sent_with() -> None:
     [problem] = tally.distinct_problems()
     assert problem.methods == {"PUT", "TRACE"}
     assert "(coverage; sent as PUT, TRACE)" in render_markdown(tally)
+    # The headline says what was sent, not the operation's own method.
+    assert "### 1. PUT, TRACE /threads/runs answered 405 application/json" in render_markdown(tally)
+
+
+def test_a_problem_sent_with_the_operations_own_method_is_headed_by_the_operation() -> None:
+    tally = Tally()
+    for method in ("POST", "TRACE"):
+        case = failed(method, b"{}", NO_REQUEST_ID, status=405)
+        request = RecordedRequest(method, case.request.uri, case.request.headers, None)
+        tally.add_failure(replace(case, request=request))
+    [problem] = tally.distinct_problems()
+    assert problem.headline.startswith("POST /threads/runs answered 405")
