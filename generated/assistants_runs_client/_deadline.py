@@ -8,7 +8,9 @@ pools this client's httpx client builds and shortens each such timeout to what i
 current attempt, so a server that drips its status line, headers or body, or goes silent, ends the
 call at its bound. The attempt's :class:`Deadline` travels in a context variable, set by
 :mod:`assistants_runs_client._http` around sending and around each read of the body; anything else
-that uses the same connection pool (no deadline set) keeps its own timeouts.
+that uses the same connection pool (no deadline set) keeps its own timeouts. Not bounded: looking
+up the host name (the operating system's), and a host name with several addresses gets what is
+left for each of them.
 
 Why by hand: httpx (0.28) has no argument for a pool's network backend, so :func:`bound_transports`
 wraps the backend of the pools httpx built (``HTTPTransport._pool``, ``Client._transport`` and
