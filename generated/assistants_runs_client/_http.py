@@ -5,15 +5,15 @@ The operations in :mod:`assistants_runs_client.api` build the request and parse 
 module is what happens in between. :func:`send` / :func:`asend` return an answer with a 2xx or
 3xx status, and raise everything else as an :class:`~assistants_runs_client.errors.APIError`.
 
-Timeouts. ``timeout=t`` (a number) bounds each attempt as a whole: connecting, sending, waiting
-for the answer and reading its last byte take t seconds together, not t each. For a stream, t
-bounds opening it, and then the time between two events (keep-alive comments do not count as
-events). An ``httpx.Timeout`` keeps httpx's per-phase limits, and its largest value is the bound
-of the whole. The async functions enforce the bound exactly (a cancel scope). The sync ones cannot
-interrupt a read: they check the bound each time a piece of the body arrives, and httpx limits each
-wait for data to t, so a sync call whose server drips its body ends at the first piece after t,
-and one whose server goes silent within 2t (the status line and headers are bounded per read
-only). A retry is a new attempt with a new bound.
+Timeouts. ``timeout=t`` (a number) bounds each attempt as a whole: waiting for a free connection,
+connecting, sending, waiting for the answer and reading its last byte take t seconds together, not
+t each. For a stream, t bounds opening it, and then the time between two events (keep-alive
+comments do not count as events). An ``httpx.Timeout`` keeps httpx's per-wait limits, and its
+largest value is the bound of the whole. The async functions enforce the bound with a cancel scope.
+The sync ones cannot interrupt a wait on a socket, so they shorten each one (connect, TLS, every
+write and read) to what is left of the bound (see :mod:`._deadline`), and check the bound as each
+piece of the body arrives; with a transport of the user's own, only the latter (and httpx's limit
+of each wait). A retry is a new attempt with a new bound.
 
 Speed. Requests are built by httpx (``build_request``) with an absolute URL, which httpx takes as
 it is (joining a relative one to its ``base_url`` costs as much as the rest of building), and go
@@ -38,6 +38,7 @@ from typing import Any, TypeVar
 import anyio
 import httpx
 
+from ._deadline import Deadline, current_deadline
 from ._retries import is_retryable_status
 from .client import AuthenticatedClient, Client
 from .errors import APIConnectionError, APIResponseValidationError, APITimeoutError, redact, status_error
@@ -142,30 +143,9 @@ def _build(
     )
 
 
-class Deadline:
-    """A point in time after which reading an answer stops with ``httpx.ReadTimeout``."""
-
-    __slots__ = ("at", "seconds")
-
-    def __init__(self, seconds: float | None) -> None:
-        self.seconds = seconds
-        self.at = None if seconds is None else _now() + seconds
-
-    def restart(self) -> None:
-        """A new bound from now (a stream, after each event)."""
-        if self.seconds is not None:
-            self.at = _now() + self.seconds
-
-    def check(self) -> None:
-        if self.at is not None and _now() > self.at:
-            raise httpx.ReadTimeout(f"no complete answer within {self.seconds} s")
-
-    def remaining(self) -> float:
-        return float("inf") if self.at is None else max(self.at - _now(), 0.0)
-
-
 class _BoundedStream(httpx.SyncByteStream):
-    """An answer's body whose reading checks a :class:`Deadline` each time data arrives."""
+    """An answer's body read within a :class:`Deadline`: each read of the socket waits at most
+    what is left of it (see :mod:`._deadline`), and the bound is checked as each piece arrives."""
 
     def __init__(self, stream: Any, deadline: Deadline) -> None:
         self._stream = stream
@@ -173,7 +153,16 @@ class _BoundedStream(httpx.SyncByteStream):
 
     def __iter__(self) -> Iterator[bytes]:
         deadline = self._deadline
-        for chunk in self._stream:
+        chunks = iter(self._stream)
+        while True:
+            # Set around each read only: the caller's code between two pieces runs without it.
+            token = current_deadline.set(deadline)
+            try:
+                chunk = next(chunks, None)
+            finally:
+                current_deadline.reset(token)
+            if chunk is None:
+                return
             deadline.check()
             yield chunk
 
@@ -248,12 +237,16 @@ def send(
         started = _now()
         deadline = Deadline(total_seconds(limit))
         try:
-            transport = client.direct_transport
-            if transport is not None:
-                response = transport.handle_request(request)
-                response.request = request
-            else:
-                response = http.send(request, stream=True)
+            token = current_deadline.set(deadline)
+            try:
+                transport = client.direct_transport
+                if transport is not None:
+                    response = transport.handle_request(request)
+                    response.request = request
+                else:
+                    response = http.send(request, stream=True)
+            finally:
+                current_deadline.reset(token)
             response.stream = _BoundedStream(response.stream, deadline)
             response.extensions = {**response.extensions, "deadline": deadline}
             if not stream or response.status_code >= 400:

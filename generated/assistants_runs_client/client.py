@@ -22,6 +22,7 @@ from typing import Any, Self
 import httpx
 from attrs import define, evolve, field
 
+from ._deadline import bound_transports
 from ._retries import RetryPolicy
 from .errors import ConfigurationError, register_secret
 from .types import TimeoutTypes
@@ -161,7 +162,9 @@ class Client:
         """Send requests with your own httpx.Client (transport, proxies, event hooks, ...).
 
         This client's base URL, headers (key, beta header) and timeout still apply to every
-        request; the httpx client's own cookies and other headers are added to them.
+        request; the httpx client's own cookies and other headers are added to them. The timeout
+        of a sync call then limits each wait of your transport and is checked as each piece of the
+        body arrives, but cannot cut a wait short (see ``_deadline``).
         """
         self._client = client
         self.direct_transport = None
@@ -197,6 +200,7 @@ class Client:
                 follow_redirects=self._follow_redirects,
                 **args,
             )
+            bound_transports(self._client, self._httpx_args)
         return self._client
 
     def close(self) -> None:
@@ -354,7 +358,9 @@ class AuthenticatedClient:
         """Send requests with your own httpx.Client (transport, proxies, event hooks, ...).
 
         This client's base URL, headers (key, beta header) and timeout still apply to every
-        request; the httpx client's own cookies and other headers are added to them.
+        request; the httpx client's own cookies and other headers are added to them. The timeout
+        of a sync call then limits each wait of your transport and is checked as each piece of the
+        body arrives, but cannot cut a wait short (see ``_deadline``).
         """
         self._client = client
         self.direct_transport = None
@@ -390,6 +396,7 @@ class AuthenticatedClient:
                 follow_redirects=self._follow_redirects,
                 **args,
             )
+            bound_transports(self._client, self._httpx_args)
         return self._client
 
     def close(self) -> None:

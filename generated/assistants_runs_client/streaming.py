@@ -41,7 +41,8 @@ import httpx
 from attrs import define, field
 from httpx_sse import EventSource, ServerSentEvent
 
-from ._http import Deadline, asend, send
+from ._deadline import Deadline
+from ._http import asend, send
 from .client import AuthenticatedClient, Client
 from .errors import (
     APIResponseValidationError,

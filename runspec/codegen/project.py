@@ -1,9 +1,9 @@
 """openapi-python-client's ``Project``, rendering our templates with what they need to know.
 
 The stock ``Project`` renders a fixed set of files; :class:`ClientProject` adds the modules the
-stock layout lacks (``_http.py``, ``_retries.py``, ``streaming.py``) from templates of the same
-name, and gives every template the facts of :mod:`runspec.codegen.clientspec` and the property
-questions of :mod:`runspec.codegen.properties`.
+stock layout lacks (``_deadline.py``, ``_http.py``, ``_retries.py``, ``streaming.py``) from
+templates of the same name, and gives every template the facts of
+:mod:`runspec.codegen.clientspec` and the property questions of :mod:`runspec.codegen.properties`.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from runspec.codegen.errors import CodegenError
 __all__ = ["ClientProject", "ClientSettings", "EventClasses", "build_project"]
 
 # Modules the stock templates do not have, each rendered from "<name>.jinja".
-EXTRA_MODULES = ("_http.py", "_retries.py", "streaming.py")
+EXTRA_MODULES = ("_deadline.py", "_http.py", "_retries.py", "streaming.py")
 # This module and the templates use openapi-python-client's parsed objects and its Project, which
 # are not a stable API: the version is pinned exactly (pyproject.toml), and checked here.
 SUPPORTED_VERSION = "0.29.1"

@@ -17,7 +17,15 @@ from contextlib import contextmanager
 
 Step = tuple[bytes, float]
 
-__all__ = ["ScriptedServer", "Step", "dripping", "head", "scripted_server"]
+__all__ = [
+    "ScriptedServer",
+    "Step",
+    "dripping",
+    "head",
+    "scripted_server",
+    "silent",
+    "unanswered_port",
+]
 
 
 def head(status: int, content_type: str, *, length: int | None = None, **headers: str) -> bytes:
@@ -33,6 +41,11 @@ def head(status: int, content_type: str, *, length: int | None = None, **headers
 def dripping(data: bytes, pause: float) -> list[Step]:
     """``data`` one byte per step, ``pause`` seconds apart."""
     return [(data[i : i + 1], pause) for i in range(len(data))]
+
+
+def silent(seconds: float) -> list[Step]:
+    """Nothing at all for ``seconds`` (in short pauses, so that the server can stop early)."""
+    return [(b"", 0.1)] * round(seconds / 0.1)
 
 
 class ScriptedServer:
@@ -108,3 +121,24 @@ def scripted_server(*scripts: Sequence[Step]) -> Iterator[ScriptedServer]:
         yield server
     finally:
         server.stop()
+
+
+@contextmanager
+def unanswered_port() -> Iterator[int]:
+    """A loopback port where connecting hangs: a listener that never accepts, its queue full, so
+    the kernel drops further connection attempts instead of refusing them."""
+    listener = socket.create_server(("127.0.0.1", 0), backlog=0)
+    port = listener.getsockname()[1]
+    fillers = []
+    try:
+        for _ in range(4):
+            filler = socket.socket()
+            filler.setblocking(False)
+            filler.connect_ex(("127.0.0.1", port))
+            fillers.append(filler)
+        time.sleep(0.1)
+        yield port
+    finally:
+        for filler in fillers:
+            filler.close()
+        listener.close()
