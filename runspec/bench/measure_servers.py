@@ -34,6 +34,7 @@ from runspec.bench.reference import BASE_PATH, create_thread, record_stream, ref
 from runspec.bench.stats import paired_ratios, summarize
 from runspec.bench.table import Goal, Row, RowSpec
 from runspec.bench.wrk import CONNECTIONS, WrkResult, run_wrk, wrk_available
+from runspec.yamlio import dump_document, load_document
 
 __all__ = ["SPECS", "measure"]
 
@@ -96,9 +97,28 @@ def _check_answers(url: str) -> None:
                 )
 
 
-def _prism_argv(root: Path, port: int) -> list[str]:
-    spec = root / "openapi" / "openapi.yaml"
+def _prism_argv(spec: Path, port: int) -> list[str]:
     return ["npx", "--no-install", "prism", "mock", str(spec), "-h", "127.0.0.1", "-p", str(port)]
+
+
+def _prism_spec(root: Path, out_dir: Path) -> Path:
+    """The spec with each event stream's whole transcript (``x-transcripts``) as its examples.
+
+    The spec's own event-stream examples are single events (objects), which Prism cannot send
+    as text (it answers 500 NO_COMPLEX_OBJECT_TEXT); a transcript is the stream a server sends.
+    """
+    document = load_document(root / "openapi" / "openapi.yaml")
+    for item in document.get("paths", {}).values():
+        for operation in item.values():
+            if not isinstance(operation, dict):
+                continue
+            for response in operation.get("responses", {}).values():
+                media = response.get("content", {}).get("text/event-stream")
+                if isinstance(media, dict) and "x-transcripts" in media:
+                    media["examples"] = media.pop("x-transcripts")
+    path = out_dir / "prism-openapi.yaml"
+    path.write_text(dump_document(document), encoding="utf-8")
+    return path
 
 
 def _bare_argv(port: int, stream_file: Path) -> list[str]:
@@ -157,8 +177,8 @@ def _latency_text(target: Target, mode: str) -> str:
 
 
 PRISM_NOTE = (
-    "Prism 5 mocks openapi/openapi.yaml unchanged (it reads the OpenAPI 3.1 file as it is); "
-    "its stream is the spec's example transcript, which Prism's own response validation flags "
+    "Prism 5 mocks openapi/openapi.yaml with each stream's x-transcripts as its examples (it "
+    "cannot send the one-event examples as text); its stream is that transcript, which Prism's own response validation flags "
     "(sl-violations header: the example is text, the event schema an object) but sends"
 )
 
@@ -237,7 +257,7 @@ def measure(ctx: Context) -> list[Row]:
     launches = [
         Launch(REFERENCE, reference_argv(ports[0]), ports[0]),
         Launch(BARE, _bare_argv(ports[1], stream_file), ports[1]),
-        Launch(PRISM, _prism_argv(ctx.root, ports[2]), ports[2]),
+        Launch(PRISM, _prism_argv(_prism_spec(ctx.root, ctx.log_dir), ports[2]), ports[2]),
     ]
     with serve_all(launches, ctx.log_dir, startup_timeout=60, cwd=ctx.root) as up:
         ours, bare, prism = targets = _targets(ctx, up)
