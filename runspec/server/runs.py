@@ -45,7 +45,7 @@ from runspec.server.objects import (
     run_parts,
     user_message,
 )
-from runspec.server.state import StoredMessage, Thread
+from runspec.server.state import MAX_MESSAGES, StoredMessage, Thread
 from runspec.server.tokens import count_tokens, split_tokens
 
 __all__ = [
@@ -299,8 +299,11 @@ def new_run(
 def new_user_messages(
     requests: Sequence[Mapping[str, Any]] | None, *, thread_id: str
 ) -> list[StoredMessage]:
-    """The messages to create of a request, as a thread stores them."""
+    """The messages to create of a request, as a thread stores them: the last
+    :data:`~runspec.server.state.MAX_MESSAGES` only, as a thread keeps no more (the others would be
+    built, encoded and counted only to be dropped; a body can name thousands)."""
     created_at = int(time.time())
     return [
-        stored(user_message(m, thread_id=thread_id, created_at=created_at)) for m in requests or ()
+        stored(user_message(m, thread_id=thread_id, created_at=created_at))
+        for m in (requests or ())[-MAX_MESSAGES:]
     ]

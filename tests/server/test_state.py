@@ -59,6 +59,20 @@ def test_a_thread_keeps_its_newest_messages(client: TestClient) -> None:
     assert thread.messages[-2].text == "message 11-9"
 
 
+def test_one_request_naming_more_messages_than_a_thread_keeps(client: TestClient) -> None:
+    messages = [user(f"word {i}") for i in range(MAX_MESSAGES * 3)]
+    response = client.post(
+        THREAD_RUNS, json={"assistant_id": ASSISTANT, "thread": {"messages": messages}}
+    )
+    assert response.status_code == 200
+    run = response.json()
+    thread = store_of(client).find_thread(run["thread_id"])
+    assert thread is not None
+    kept = [m.text for m in thread.messages if m.role == "user"]
+    assert kept == [f"word {i}" for i in range(MAX_MESSAGES * 2 + 1, MAX_MESSAGES * 3)]
+    assert thread.tokens == sum(m.tokens for m in thread.messages)  # the kept ones are counted
+
+
 def test_stored_request_text_is_bounded(make_client: MakeClient) -> None:
     client = make_client(max_stored_bytes=20_000)
     threads = [new_thread(client, thread={"messages": [user("x" * 5_000)]}) for _ in range(10)]
