@@ -6,7 +6,8 @@ checked in the hosted API's order, and the first failure is the answer:
 1. authentication (``Authorization: Bearer KEY``, or basic auth with the key as password);
 2. header parameters of the operation (``OpenAI-Beta: assistants=v2``);
 3. path and query parameters (their schemas; then ``thread_id`` must begin with ``thread``);
-4. the body: media type, size (413 above ``max_body_bytes``), JSON, then its schema;
+4. the body: media type, size (413 above ``max_body_bytes``), the number of values (400 above
+   ``max_body_values``), JSON, then its schema;
 5. state: the thread exists, the assistant exists, the thread has no active run.
 
 Every response, errors included, carries ``x-request-id``, ``openai-processing-ms`` and
@@ -41,7 +42,7 @@ from runspec.server.checks import Incoming, RequestChecks, compile_spec
 from runspec.server.errors import ApiError
 from runspec.server.faults import FAULT_HEADER, STREAM_ERROR, FaultInjector
 from runspec.server.ids import new_id, new_request_id
-from runspec.server.jsonwire import MAX_DEPTH
+from runspec.server.jsonwire import MAX_DEPTH, MAX_VALUES
 from runspec.server.objects import thread_tool_resources
 from runspec.server.runs import Run, new_run, new_user_messages
 from runspec.server.state import Store, StoredMessage, Thread
@@ -66,6 +67,7 @@ class ServerConfig:
     run_duration: float = 0.0
     max_threads: int = 10_000
     max_body_bytes: int = 2**20
+    max_body_values: int = MAX_VALUES
     max_stored_bytes: int = 256 * 2**20
     fault_injection: bool = False
     spec_path: Path = field(default=SPEC_PATH)
@@ -79,6 +81,7 @@ def create_app(
     run_duration: float = 0.0,
     max_threads: int = 10_000,
     max_body_bytes: int = 2**20,
+    max_body_values: int = MAX_VALUES,
     max_stored_bytes: int = 256 * 2**20,
     fault_injection: bool = False,
     spec_path: str | Path = SPEC_PATH,
@@ -89,9 +92,12 @@ def create_app(
     ``asst_abc123``. ``any_assistant``: accept every well-formed ``asst_...`` id, creating it on
     first use. ``run_duration``: seconds a run stays active (0: terminal at once).
     ``max_threads``: threads kept, least recently used evicted. ``max_body_bytes``: larger
-    bodies get 413. ``max_stored_bytes``: memory the store may take, about (see
-    :mod:`runspec.server.state`). ``fault_injection``:
-    honour the ``x-runspec-fault`` header (tests only). ``spec_path``: the spec to serve.
+    bodies get 413. ``max_body_values``: bodies holding more JSON values (array items and object
+    members at any level; see :func:`~runspec.server.jsonwire.count_values`) get 400, before
+    any object is built from them (what a body costs is its values, not its bytes).
+    ``max_stored_bytes``: memory the store may take, about (see :mod:`runspec.server.state`).
+    ``fault_injection``: honour the ``x-runspec-fault`` header (tests only). ``spec_path``: the
+    spec to serve.
 
     The app's ``state`` holds ``config`` (:class:`ServerConfig`) and ``store``
     (:class:`~runspec.server.state.Store`).
@@ -107,6 +113,7 @@ def create_app(
         run_duration=float(run_duration),
         max_threads=max_threads,
         max_body_bytes=max_body_bytes,
+        max_body_values=max_body_values,
         max_stored_bytes=max_stored_bytes,
         fault_injection=fault_injection,
         spec_path=Path(spec_path),
@@ -130,7 +137,12 @@ def create_app(
         handler = handlers.get(operation.operation_id)
         if handler is None:
             continue
-        checks = RequestChecks(compiled, api_keys=keys, max_body_bytes=config.max_body_bytes)
+        checks = RequestChecks(
+            compiled,
+            api_keys=keys,
+            max_body_bytes=config.max_body_bytes,
+            max_body_values=config.max_body_values,
+        )
         routes.append(
             Route(
                 spec.base_path + operation.path,

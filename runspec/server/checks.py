@@ -5,10 +5,10 @@ operation, a :class:`~runspec.server.validation.SchemaCheck` per header, path an
 parameter and for the JSON body, and the accepted media types. :class:`RequestChecks` adds what
 one app is configured with (API keys, body limit) and runs the checks on a request.
 
-A body of :data:`_BIG_BODY_BYTES` or more is parsed and validated, and its request handled, on a
-worker thread (:func:`off_the_loop`), one at a time, with the garbage collector paused until its
-handler is done (:class:`CollectorPause`): small requests arriving meanwhile are served by the
-event loop between the worker's GIL slices.
+A big body (:data:`_BIG_BODY_BYTES` or more, or :data:`_BIG_BODY_VALUES` values) is parsed and
+validated, and its request handled, on a worker thread (:func:`off_the_loop`), one at a time, with
+the garbage collector paused until its handler is done (:class:`CollectorPause`): small requests
+arriving meanwhile are served by the event loop between the worker's GIL slices.
 """
 
 from __future__ import annotations
@@ -30,7 +30,15 @@ from starlette.types import Receive, Scope
 
 from runspec.server import errors
 from runspec.server.errors import ApiError
-from runspec.server.jsonwire import MAX_DEPTH, InvalidJsonError, TooDeepError, parse_body
+from runspec.server.jsonwire import (
+    MAX_DEPTH,
+    MAX_VALUES,
+    InvalidJsonError,
+    TooDeepError,
+    TooManyValuesError,
+    most_values,
+    parse_body,
+)
 from runspec.server.operations import Operation, Parameter, base_path, load_operations
 from runspec.server.validation import SchemaCheck
 from runspec.spec import SpecSchemas, resolve_pointer
@@ -56,6 +64,9 @@ _DRAIN_LIMIT = 16 * 2**20
 # that a big body (up to tens of milliseconds of work) does not hold up the small requests
 # arriving meanwhile; smaller ones take less than the hop to a thread would cost them.
 _BIG_BODY_BYTES = 64 * 2**10
+# What a body costs is mostly its values (up to ~1.5 µs each, for messages to create): more than
+# this many would hold up the loop for a millisecond or more, however few bytes they take.
+_BIG_BODY_VALUES = 1_000
 _BIG_BODIES = concurrent.futures.ThreadPoolExecutor(
     max_workers=1, thread_name_prefix="runspec-big-body"
 )
@@ -223,14 +234,20 @@ async def off_the_loop(work: Callable[[], T]) -> T:
 
 
 class RequestChecks:
-    """One operation's checks with one app's keys and body limit."""
+    """One operation's checks with one app's keys and body limits."""
 
     def __init__(
-        self, compiled: CompiledOperation, *, api_keys: frozenset[str], max_body_bytes: int
+        self,
+        compiled: CompiledOperation,
+        *,
+        api_keys: frozenset[str],
+        max_body_bytes: int,
+        max_body_values: int = MAX_VALUES,
     ) -> None:
         self.compiled = compiled
         self.api_keys = api_keys
         self.max_body_bytes = max_body_bytes
+        self.max_body_values = max_body_values
 
     def preamble(self, request: Incoming) -> None:
         """Steps 1 to 3: key, header parameters, path and query parameters."""
@@ -274,7 +291,7 @@ class RequestChecks:
         if media_type not in self.compiled.media_types:
             raise errors.unsupported_content_type(content_type, self.compiled.media_type)
         raw = await request.body(self.max_body_bytes)
-        if len(raw) < _BIG_BODY_BYTES:
+        if len(raw) < _BIG_BODY_BYTES and most_values(raw) < _BIG_BODY_VALUES:
             return then(self._decode(raw))
         request.pause_collector()
         return await off_the_loop(lambda: then(self._decode(raw)))
@@ -282,11 +299,13 @@ class RequestChecks:
     def _decode(self, raw: bytes) -> Any:
         """The parsed body, valid against the spec's schema; or the :class:`ApiError` to answer."""
         try:
-            body = parse_body(raw)
+            body = parse_body(raw, max_values=self.max_body_values)
         except InvalidJsonError:
             raise errors.invalid_json() from None
         except TooDeepError:
             raise errors.nesting_too_deep(MAX_DEPTH) from None
+        except TooManyValuesError:
+            raise errors.too_many_values(self.max_body_values) from None
         error = None if self.compiled.body is None else self.compiled.body.error(body)
         if error is not None:
             del body  # not kept alive by the traceback until the next full collection

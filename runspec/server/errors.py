@@ -39,6 +39,7 @@ __all__ = [
     "server_error",
     "thread_not_found",
     "too_many_connections",
+    "too_many_values",
     "unsupported_content_type",
 ]
 
@@ -181,6 +182,14 @@ def invalid_json() -> ApiError:
 def nesting_too_deep(limit: int) -> ApiError:
     return ApiError(
         400, f"The request body is nested too deeply. At most {limit} levels are accepted."
+    )
+
+
+def too_many_values(limit: int) -> ApiError:
+    return ApiError(
+        400,
+        f"The request body holds too many JSON values (array items and object members, at any "
+        f"level). At most {limit} are accepted; the server's --max-body-values raises the limit.",
     )
 
 

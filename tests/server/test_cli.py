@@ -161,6 +161,8 @@ def test_serve_passes_its_options_on_and_stops_cleanly(serve: object, tmp_path: 
         "--any-assistant",
         "--run-duration", "30",
         "--max-threads", "5",
+        "--max-body-bytes", "2000",
+        "--max-body-values", "40",
         "--fault-injection",
     )  # fmt: skip
     assert served.lines[0] == "runspec reference server"
@@ -185,6 +187,10 @@ def test_serve_passes_its_options_on_and_stops_cleanly(serve: object, tmp_path: 
             json={"assistant_id": ASSISTANT},
         )
         assert wrong_key.status_code == 401
+        many = {"assistant_id": ASSISTANT, "tools": [{"type": "code_interpreter"}] * 20}
+        assert http.post("/threads/runs", json=many).status_code == 400  # 43 values
+        big = {"assistant_id": ASSISTANT, "instructions": "x" * 2000}
+        assert http.post("/threads/runs", json=big).status_code == 413
     served.process.send_signal(signal.SIGINT)
     assert served.process.wait(10) == 0
 
@@ -199,7 +205,14 @@ def test_a_busy_port_is_exit_code_2(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 @pytest.mark.parametrize(
-    "option", [["--run-duration", "-1"], ["--max-threads", "0"], ["--port", "70000"]]
+    "option",
+    [
+        ["--run-duration", "-1"],
+        ["--max-threads", "0"],
+        ["--port", "70000"],
+        ["--max-body-bytes", "0"],
+        ["--max-body-values", "-5"],
+    ],
 )
 def test_bad_numbers_are_usage_errors(option: list[str]) -> None:
     with pytest.raises(SystemExit) as exited:

@@ -11,6 +11,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from runspec import SPEC_PATH
+from runspec.server import checks
 from runspec.yamlio import dump_document, load_document
 from tests.server.conftest import MakeClient
 from tests.server.support import (
@@ -323,11 +324,56 @@ def test_json_nesting_is_limited_to_128_levels(client: TestClient) -> None:
     assert (
         client.post(THREAD_RUNS, content=nested_tool_body(128), headers=headers).status_code == 200
     )
-    for depth in (129, 990, 100_000):
+    for depth in (129, 990, 10_000):
         response = client.post(THREAD_RUNS, content=nested_tool_body(depth), headers=headers)
         assert_error(
             response, 400, "The request body is nested too deeply. At most 128 levels are accepted."
         )
+    # past the limit of values, that is the answer, whatever else is wrong
+    response = client.post(THREAD_RUNS, content=nested_tool_body(100_000), headers=headers)
+    assert response.status_code == 400
+    assert "too many JSON values" in error_of(response)["message"]
+
+
+def test_a_body_holding_more_values_than_the_limit_is_400(make_client: MakeClient) -> None:
+    client = make_client(max_body_values=100)
+
+    def messages(count: int) -> dict[str, Any]:  # 4 values, and 3 per message
+        return {"assistant_id": "asst_abc123", "thread": {"messages": [USER_MESSAGE] * count}}
+
+    assert client.post(THREAD_RUNS, json=messages(32)).status_code == 200  # 100 values
+    for body in (messages(33), {"assistant_id": "asst_abc123", "x": [[]] * 50}):
+        assert_error(
+            client.post(THREAD_RUNS, json=body),
+            400,
+            "The request body holds too many JSON values (array items and object members, at "
+            "any level). At most 100 are accepted; the server's --max-body-values raises the "
+            "limit.",
+        )
+
+
+USER_MESSAGE = {"role": "user", "content": "hi"}
+
+
+def test_a_body_of_many_values_is_handled_off_the_event_loop(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # What a body costs is its values: a few kilobytes of them would hold up every other request.
+    handed_off: list[bool] = []
+    real = checks.off_the_loop
+
+    async def recorded(work: Any) -> Any:
+        handed_off.append(True)
+        return await real(work)
+
+    monkeypatch.setattr(checks, "off_the_loop", recorded)
+    few = {"assistant_id": "asst_abc123", "thread": {"messages": [USER_MESSAGE] * 3}}
+    many = {"assistant_id": "asst_abc123", "thread": {"messages": [USER_MESSAGE] * 400}}
+    assert len(json.dumps(many)) < 20_000
+    assert client.post(THREAD_RUNS, json=few).status_code == 200
+    assert handed_off == []
+    assert client.post(THREAD_RUNS, json=many).status_code == 200
+    assert handed_off == [True]
 
 
 @pytest.mark.parametrize(

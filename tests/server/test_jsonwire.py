@@ -3,11 +3,22 @@ does the work), and anything read can be written back."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from runspec.server.jsonwire import InvalidJsonError, TooDeepError, dumps, parse_body
+from runspec.server import jsonwire
+from runspec.server.jsonwire import (
+    InvalidJsonError,
+    TooDeepError,
+    TooManyValuesError,
+    count_values,
+    dumps,
+    parse_body,
+)
 
 
 @pytest.mark.parametrize(
@@ -70,3 +81,75 @@ def test_nesting_beyond_128_levels_is_refused() -> None:
 def test_what_was_read_can_be_written(value: Any, written: bytes) -> None:
     assert dumps(value) == written
     assert parse_body(written) == value
+
+
+# ---- the count of values, read from the bytes --------------------------------------------------
+
+
+def _values_in(value: Any) -> int:
+    """What count_values counts, walked over the decoded value: the value itself, then each
+    item or member; an empty array or object counts as holding one."""
+    if isinstance(value, list):
+        return 1 + (sum(map(_values_in, value)) or 1)
+    if isinstance(value, dict):
+        return 1 + (sum(map(_values_in, value.values())) or 1)
+    return 1
+
+
+@pytest.mark.parametrize(
+    ("body", "count"),
+    [
+        (b"5", 1),
+        (b'{"a": [1, 2]}', 4),
+        (b"[]", 2),  # an empty array costs as much as an item
+        (b"{ }", 2),
+        (b"[1]", 2),
+        (b'["a,b", "[{"]', 3),  # commas and brackets inside strings are text
+        (b'{"k\\"[": {"\\\\": ","}}', 3),  # and so are escaped quotes and backslashes
+        (b" [ 1 ,\n 2 ,\t[ ] ] ", 5),
+    ],
+)
+def test_values_are_counted_in_the_bytes(body: bytes, count: int) -> None:
+    assert count_values(body) == count
+
+
+_STRUCTURE_TEXT = st.text(alphabet='[]{},:"\\ aé\u2028', max_size=6)
+_JSON = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | _STRUCTURE_TEXT,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_STRUCTURE_TEXT, inner, max_size=4),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=_JSON, indent=st.sampled_from([None, 0, 2]), ascii_only=st.booleans())
+def test_the_count_of_values_agrees_with_the_decoded_value(
+    value: Any, indent: int | None, ascii_only: bool
+) -> None:
+    body = json.dumps(value, indent=indent, ensure_ascii=ascii_only).encode()
+    assert count_values(body) == _values_in(value)
+
+
+def test_a_body_past_the_value_limit_is_refused_before_anything_is_built(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    at_the_limit = b"[" + b",".join([b"0"] * 99) + b"]"  # 100 values
+    assert parse_body(at_the_limit, max_values=100) == [0] * 99
+    monkeypatch.setattr(jsonwire, "_read", _must_not_be_called)
+    with pytest.raises(TooManyValuesError):
+        parse_body(at_the_limit, max_values=99)
+    with pytest.raises(TooManyValuesError):
+        parse_body(b"[" + b"[]," * 10_000 + b"[]]")  # 20,003 values; the default limit is 20,000
+
+
+def test_commas_inside_strings_do_not_count_against_the_limit() -> None:
+    text = ",[{" * 100_000
+    assert parse_body(json.dumps({"text": text}).encode(), max_values=2) == {"text": text}
+
+
+def _must_not_be_called(body: bytes) -> Any:
+    raise AssertionError("a body past the value limit was parsed")
