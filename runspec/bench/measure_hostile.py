@@ -1,7 +1,8 @@
 """Row group "hostile": bodies wrong in every way, up to the size limit, and a valid request beside.
 
 The reference server (``runspec serve``, its own process, default limits) is sent each shape of
-:mod:`runspec.bench.hostile_bodies`, grown to the body limit. Two figures per shape and round:
+:mod:`runspec.bench.hostile_bodies`, grown to its limits (bytes and values; a few shapes past the
+value limit, which must be refused cheaply). Two figures per shape and round:
 
 * the server's time for the body: the CPU time its process (every thread) spent from sending the
   body to reading the whole answer, sent alone (CPU time rather than wall time: the machine is
@@ -26,7 +27,7 @@ import httpx
 from runspec.bench.context import Context
 from runspec.bench.fixtures import CREATE_RUN_BODY, request_headers
 from runspec.bench.formatting import duration
-from runspec.bench.hostile_bodies import SHAPES, sized
+from runspec.bench.hostile_bodies import PAST_THE_VALUE_LIMIT, SHAPES, sized
 from runspec.bench.procs import HOST, Server, free_port, serve
 from runspec.bench.reference import BASE_PATH, create_thread, reference_argv
 from runspec.bench.stats import summarize
@@ -36,8 +37,8 @@ __all__ = ["SPECS", "measure"]
 
 SERVER_TIME = RowSpec(
     "hostile.server_time",
-    "hostile body up to the size limit: server time (worst shape)",
-    "a valid body of the same size",
+    "hostile body up to the server's limits: server time (worst shape)",
+    "the largest valid body",
     Goal("≤ 50 ms", "<=", 0.050),
 )
 DELAY = RowSpec(
@@ -61,10 +62,20 @@ class _Shape:
     statuses: set[int] = field(default_factory=set)
 
 
-def _body_limit() -> int:
+def _body_limits() -> tuple[int, int]:
+    """The server's default limits: bytes, values."""
     from runspec.server.app import ServerConfig
 
-    return ServerConfig().max_body_bytes
+    config = ServerConfig()
+    return config.max_body_bytes, config.max_body_values
+
+
+def _shapes(limits: tuple[int, int]) -> list[_Shape]:
+    max_bytes, max_values = limits
+    return [
+        *(_Shape(name, sized(make, max_bytes, max_values)) for name, make in SHAPES.items()),
+        *(_Shape(name, sized(make, max_bytes)) for name, make in PAST_THE_VALUE_LIMIT.items()),
+    ]
 
 
 def _latency(client: httpx.Client, url: str) -> float:
@@ -114,24 +125,27 @@ def _round(shape: _Shape, server: Server, client: httpx.Client, run_url: str) ->
     shape.alone.append(alone)
 
 
-def _note(shapes: list[_Shape], size: int) -> str:
+def _note(shapes: list[_Shape], limits: tuple[int, int]) -> str:
     parts = [
-        f"{s.name} ({'/'.join(map(str, sorted(s.statuses)))}): "
+        f"{s.name} ({len(s.body):,} bytes, {'/'.join(map(str, sorted(s.statuses)))}): "
         f"{duration(statistics.median(s.server_times))}, +{duration(statistics.median(s.delays))}"
         for s in shapes
         if s.server_times
     ]
+    max_bytes, max_values = limits
     return (
-        f"{len(shapes)} shapes of about {size:,} bytes (server time, added latency of a valid "
-        f"createRun sent meanwhile; medians): " + "; ".join(parts)
+        f"{len(shapes)} shapes, each as big as the server parses ({max_bytes:,} bytes, "
+        f"{max_values:,} values), the last {len(PAST_THE_VALUE_LIMIT)} past the value limit "
+        f"(server time, added latency of a valid createRun sent meanwhile; medians): "
+        + "; ".join(parts)
     )
 
 
 def measure(ctx: Context) -> list[Row]:
     if not ctx.components.server():
         return [spec.not_built("reference server") for spec in SPECS]
-    limit = _body_limit()
-    shapes = [_Shape(name, sized(make, limit)) for name, make in SHAPES.items()]
+    limits = _body_limits()
+    shapes = _shapes(limits)
     rounds = 1 if ctx.config.quick else 3
     port = free_port()
     with serve("reference-server-hostile", reference_argv(port), port, ctx.log_dir) as server:
@@ -152,7 +166,7 @@ def measure(ctx: Context) -> list[Row]:
     valid_time = max(statistics.median(s.server_times) for s in valid) if valid else None
     time_summary = summarize(worst_time.server_times)
     delay_summary = summarize(worst_delay.delays)
-    note = _note(measured, limit)
+    note = _note(measured, limits)
     bad = [s.name for s in measured if any(status >= 500 for status in s.statuses)]
     if bad:
         note += f"; 5xx answers for: {', '.join(bad)}"
