@@ -20,18 +20,20 @@ Schema ``parameters``). A key the schema merely does not forbid is not the serve
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from runspec.spec import resolve_pointer
 
-__all__ = ["APPENDED_FIELDS", "SchemaView", "echo_errors", "mismatches"]
+__all__ = ["APPENDED_FIELDS", "SchemaView", "echo_errors", "member", "mismatches"]
 
 # A run field that the API builds from two request fields: the field, then the appended one.
 APPENDED_FIELDS: Mapping[str, str] = {"instructions": "additional_instructions"}
 
 _COMBINATORS = ("anyOf", "oneOf", "allOf")
+_PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 
 
 @dataclass(frozen=True)
@@ -138,10 +140,10 @@ def mismatches(
                 continue
             if key not in actual:
                 if value is not None:
-                    yield f"{where}.{key}: missing, the request sent {_show(value)}"
+                    yield f"{member(where, key)}: missing, the request sent {_show(value)}"
                 continue
             child = schema.child(key) if schema is not None else None
-            yield from mismatches(value, actual[key], f"{where}.{key}", child)
+            yield from mismatches(value, actual[key], member(where, key), child)
     elif isinstance(expected, list):
         if not isinstance(actual, list) or len(actual) != len(expected):
             yield f"{where}: expected {_show(expected)}, got {_show(actual)}"
@@ -151,6 +153,12 @@ def mismatches(
             yield from mismatches(item, got, f"{where}[{index}]", items)
     elif not _same_scalar(expected, actual):
         yield f"{where}: expected {_show(expected)}, got {_show(actual)}"
+
+
+def member(where: str, key: str) -> str:
+    """The path to ``key`` of the object at ``where``: ``run.metadata.team``, or with the key
+    quoted (``run.metadata['a b\\n']``) when it is not a plain name, as a fuzzer's keys often are."""
+    return f"{where}.{key}" if _PLAIN_KEY.fullmatch(key) else f"{where}[{key!r}]"
 
 
 def _same_scalar(expected: Any, actual: Any) -> bool:

@@ -29,6 +29,7 @@ __all__ = [
     "RecordedRequest",
     "body_excerpt",
     "curl_command",
+    "printable",
     "problem_keys",
     "problems_of",
 ]
@@ -49,6 +50,11 @@ _NOISE_HEADERS = frozenset(
 _SECRET_HEADERS = frozenset({"authorization", "api-key", "x-api-key"})
 _QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"|`[^`]*`")
 _NUMBER = re.compile(r"\d+")
+# Control characters, the Unicode line and paragraph separators and the bidirectional overrides:
+# from a server or a fuzzer, they would break a report's lines or steer the reader's terminal.
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# Bytes a single-quoted printf format may hold as they are (no quote, backslash or percent).
+_PRINTF_PLAIN = frozenset(range(0x20, 0x7F)) - frozenset(b"'\\%")
 # HTTP methods and other upper-case tokens (``TRACE returned 405 ...``) vary with the case.
 _UPPER_WORD = re.compile(r"\b[A-Z]{3,}\b")
 
@@ -241,10 +247,16 @@ def _same_cases(these: set[str], those: set[str]) -> bool:
     return shared >= _SAME_CASES * len(these) and shared >= _SAME_CASES * len(those)
 
 
+def printable(text: str) -> str:
+    """``text`` with every character of :data:`_UNPRINTABLE` written as its Python escape
+    (``\\x1b``, ``\\u2028``): one line, and nothing a terminal acts on."""
+    return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], text)
+
+
 def body_excerpt(body: bytes, limit: int = _BODY_EXCERPT) -> str:
     """The start of a response body as text, on one line."""
     text = body.decode("utf-8", errors="replace").replace("\r", "").replace("\n", "\\n")
-    return text if len(text) <= limit else text[:limit] + f"… ({len(body)} bytes)"
+    return printable(text if len(text) <= limit else text[:limit] + f"… ({len(body)} bytes)")
 
 
 def curl_command(request: RecordedRequest, *, with_key: bool = True) -> str:
@@ -270,14 +282,47 @@ def curl_command(request: RecordedRequest, *, with_key: bool = True) -> str:
                 parts += ["-H", f"{name}: {scheme}$API_KEY"]
             else:
                 parts += ["-H", f"{name}: {value}"]
-    if request.body:
-        parts += ["--data-raw", request.body.decode("utf-8", errors="replace")]
+    text = _printable_text(request.body) if request.body else None
+    if text is not None:
+        parts += ["--data-raw", text]
+    elif request.body:
+        parts += ["--data-binary", "@-"]
     parts.append(request.uri)
-    command = shlex.join(parts)
+    command = " ".join(_shell_word(part) for part in parts)
     if secret:
         # Let the shell expand the key: the only part in double quotes.
         command = re.sub(r"'([A-Za-z-]+: (?:\w+ )?)\$API_KEY'", r'"\1$API_KEY"', command)
+    if request.body and text is None:
+        command = f"printf '{_printf_format(request.body)}' | {command}"
     return command
+
+
+def _printable_text(body: bytes) -> str | None:
+    """``body`` as text when it can be a shell argument as it is, else None."""
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return text if not _UNPRINTABLE.search(text) else None
+
+
+def _printf_format(body: bytes) -> str:
+    """A printf format (for single quotes) that writes exactly ``body``."""
+    return "".join(chr(b) if b in _PRINTF_PLAIN else f"\\{b:03o}" for b in body)
+
+
+def _shell_word(text: str) -> str:
+    """``text`` quoted for a POSIX shell; in ``$'...'`` (bash, zsh) when it holds characters
+    that cannot stand in a command line as they are."""
+    if not _UNPRINTABLE.search(text):
+        return shlex.quote(text)
+    escaped = text.replace("\\", "\\\\").replace("'", "\\'")
+    return "$'" + _UNPRINTABLE.sub(lambda m: _ansi_c_escape(m.group()), escaped) + "'"
+
+
+def _ansi_c_escape(char: str) -> str:
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def _count_fields(value: Any) -> int:

@@ -31,6 +31,7 @@ from runspec.contract.report import (
     ProblemKey,
     RecordedRequest,
     body_excerpt,
+    printable,
     problem_keys,
     problems_of,
 )
@@ -38,6 +39,7 @@ from runspec.contract.report import (
 __all__ = [
     "OperationTally",
     "Tally",
+    "check_title",
     "explain_error",
     "operation_label",
     "render_markdown",
@@ -233,6 +235,18 @@ def explain_error(text: str) -> str:
     return text
 
 
+# Schemathesis titles ``positive_data_acceptance`` "Schema-valid request rejected" whatever the
+# status; for a 2xx other than the spec's the request was accepted, only with the wrong status.
+_ACCEPTED_WITH_ANOTHER_STATUS = "Schema-valid request accepted with an undocumented success status"
+
+
+def check_title(check: str, title: str, status: int) -> str:
+    """The title a failed check is shown with: schemathesis's own, unless it misleads."""
+    if check == "positive_data_acceptance" and 200 <= status < 300:
+        return _ACCEPTED_WITH_ANOTHER_STATUS
+    return title
+
+
 def operation_label(method: str, path: str, scenario_label: str, phase: str) -> str:
     """The operation a case belongs to: its scenario's, or in stateful runs the one it called."""
     if phase == STATEFUL:
@@ -289,10 +303,13 @@ def _ndjson_scenario(tally: Tally, payload: Mapping[str, Any]) -> None:
             [(r["name"], r.get("status") == "failure") for r in results],
             negative=mode == "negative",
         )
+        status = int(interaction["response"]["status_code"])
         failures = tuple(
             CheckFailure(
                 check=r["name"],
-                title=str(r["failure_info"].get("failure", {}).get("title", "")),
+                title=check_title(
+                    r["name"], str(r["failure_info"].get("failure", {}).get("title", "")), status
+                ),
                 message=str(r["failure_info"].get("failure", {}).get("message", "")),
             )
             for r in results
@@ -350,8 +367,13 @@ def media_type_of(headers: Mapping[str, Any]) -> str | None:
 
 
 def render_markdown(tally: Tally) -> str:
-    """The summary as a Markdown page (also what the CLI prints)."""
-    return "\n".join(_markdown_lines(tally)) + "\n"
+    """The summary as a Markdown page (also what the CLI prints).
+
+    What a server sent or a fuzzer made up is shown with its control characters escaped
+    (:func:`~runspec.contract.report.printable`): it can neither break a line of the page nor
+    reach the reader's terminal as an escape sequence.
+    """
+    return "\n".join(printable(line) for line in _markdown_lines(tally)) + "\n"
 
 
 def _markdown_lines(tally: Tally) -> Iterator[str]:
@@ -454,7 +476,9 @@ def _problem_lines(tally: Tally) -> Iterator[str]:
                 "and it was accepted"
             )
         for failure in problem.failures:
-            lines = [ln for ln in failure.message.strip().splitlines() if ln.strip()][:6]
+            # Split at newlines only: splitlines() also breaks at the other control characters
+            # and separators a server's values may hold, which printable() escapes instead.
+            lines = [ln for ln in failure.message.strip().split("\n") if ln.strip()][:6]
             yield f"- {failure.check}: " + (lines[0] if lines else failure.title)
             yield from (f"  {line}" for line in lines[1:])
         yield f"- answer: {problem.status} {problem.media_type or '(no content type)'}"

@@ -180,3 +180,12 @@ def test_additional_instructions_are_appended_to_the_instructions() -> None:
 def test_the_label_says_which_run_object() -> None:
     problems = echo_errors({"model": "a"}, {"model": "b"}, ["model"], label="#3 thread.run.queued")
     assert problems == ["#3 thread.run.queued.model: expected 'a', got 'b'"]
+
+
+def test_a_key_that_is_not_a_plain_name_is_quoted_in_the_path() -> None:
+    # Found against Prism: a fuzzed metadata key with a newline split the report's line.
+    sent = {"metadata": {" \n\x0f": "O", "team-a_1": "x"}}
+    assert list(mismatches(sent, {"metadata": {}}, "run")) == [
+        "run.metadata[' \\n\\x0f']: missing, the request sent 'O'",
+        "run.metadata.team-a_1: missing, the request sent 'x'",
+    ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import json
+import subprocess
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ from typing import Any
 from runspec.contract.report import CheckFailure, FailedCase, RecordedRequest, curl_command
 from runspec.contract.summary import (
     Tally,
+    check_title,
     explain_error,
     render_markdown,
     tally_ndjson,
@@ -194,6 +196,73 @@ def test_a_curl_command_reads_the_key_from_the_environment_and_drops_noise() -> 
         "-H 'OpenAI-Beta: assistants=v2' -H 'Content-Type: application/json' "
         '--data-raw \'{"model": "o3"}\' http://localhost/v1/threads/runs'
     )
+
+
+def bytes_curl_would_send(command: str, shell: str = "bash") -> bytes:
+    """Run ``command`` with ``curl`` replaced by a function that writes out what it was given:
+    its stdin when the body comes from there, else its --data-raw argument."""
+    fake_curl = (
+        'curl() { while [ $# -gt 0 ]; do case "$1" in --data-raw) printf %s "$2"; return;; '
+        "--data-binary) cat; return;; esac; shift; done; }; "
+    )
+    done = subprocess.run([shell, "-c", fake_curl + command], capture_output=True, check=True)
+    return done.stdout
+
+
+def test_a_body_a_shell_argument_cannot_hold_is_piped_in_from_printf() -> None:
+    # A NUL, other control bytes, broken UTF-8 and the characters printf and the quotes treat
+    # specially: what negative cases send. A shell argument cannot carry a NUL at all.
+    hostile = b'\x00\x0b{"a": "\xff\xfe 100% \\\\n it\'s"}\r\n|\x1b[31m'
+    command = curl_command(failed("a", hostile, NO_REQUEST_ID).request)
+    assert command.startswith("printf '")
+    assert "| curl " in command
+    assert "--data-binary @-" in command
+    assert "--data-raw" not in command
+    assert command.isprintable()
+    assert bytes_curl_would_send(command) == hostile
+    assert bytes_curl_would_send(command, shell="dash") == hostile
+
+
+def test_a_printable_body_stays_a_data_raw_argument() -> None:
+    body = '{"instructions": "100% it\'s \\\\ fine, ünïcode"}'.encode()
+    command = curl_command(failed("a", body, NO_REQUEST_ID).request)
+    assert command.startswith("curl ")
+    assert "--data-raw" in command
+    assert bytes_curl_would_send(command) == body
+
+
+def test_a_header_value_with_control_characters_is_written_in_ansi_c_quotes() -> None:
+    case = failed("a", b"{}", NO_REQUEST_ID)
+    headers = {**case.request.headers, "OpenAI-Beta": ["assistants=v2\x1b[0m\x85"]}
+    request = RecordedRequest("POST", case.request.uri, headers, b"{}")
+    command = curl_command(request)
+    assert "$'OpenAI-Beta: assistants=v2\\x1b[0m\\x85'" in command
+    assert command.isprintable()
+
+
+def test_what_a_server_sent_cannot_break_the_page_or_reach_the_terminal() -> None:
+    tally = Tally()
+    hostile = CheckFailure(
+        "run_echoes_request",
+        "The run does not echo the request",
+        "- run.model: expected 'a\x1b]0;owned\x07', got 'b'\n- second\x0bline\u2028same line",
+    )
+    case = failed("a", b"\x00", hostile, status=200)
+    tally.add_failure(replace(case, body='{"model": "\x1b[2J\u202e"}'.encode()))
+    page = render_markdown(tally)
+    assert all(line.isprintable() for line in page.splitlines())
+    assert "\\x1b]0;owned\\x07" in page
+    assert "- second\\x0bline\\u2028same line" in page  # one line, as the check wrote it
+    assert '`{"model": "\\x1b[2J\\u202e"}`' in page
+
+
+def test_a_valid_request_answered_with_another_success_status_is_not_called_rejected() -> None:
+    rejected = "Schema-valid request rejected"
+    assert check_title("positive_data_acceptance", rejected, 201) == (
+        "Schema-valid request accepted with an undocumented success status"
+    )
+    assert check_title("positive_data_acceptance", rejected, 400) == rejected
+    assert check_title("not_a_server_error", "Server error", 201) == "Server error"
 
 
 def test_the_score_counts_each_case_once_per_area() -> None:
