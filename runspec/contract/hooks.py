@@ -16,7 +16,10 @@ sets that); the in-process runner and the tests import it. Importing it
   assistant or thread (``asst_abc123``, ``thread_abc123``: every case of the examples phase and
   most of the coverage phase), the hook puts in an assistant and a thread the target has, so that
   those phases test runs, not only the 404 path. The CLI's child process reads them from
-  ``ASSISTANT_ID`` and ``THREAD_ID``; in-process runs call :func:`use_target`;
+  ``ASSISTANT_ID`` and ``THREAD_ID``; in-process runs call :func:`use_target`. A method the
+  operation does not declare (the coverage phase tries DELETE, PUT, ...) goes to
+  :data:`METHOD_PROBE_THREAD` instead, so a server that routes it somewhere destructive harms
+  no thread it has;
 * keeps the first call of a stateful scenario (createThreadAndRun) a JSON request: the spec's
   link reads ``thread_id`` from its JSON body, and a stream has none (schemathesis would print
   "Could not resolve parameter 'thread_id'" for every such scenario, which reads like a failure);
@@ -56,6 +59,7 @@ from runspec.contract.methods import full_api_methods
 
 __all__ = [
     "CHECK_NAMES",
+    "METHOD_PROBE_THREAD",
     "TargetData",
     "before_add_examples",
     "filter_failure",
@@ -67,6 +71,9 @@ __all__ = [
 ]
 
 CHECK_NAMES = checks.CHECK_NAMES
+# Where the coverage phase sends the methods an operation does not declare: an id of the hosted
+# format that no server has, so that whatever such a method does, it does to nothing.
+METHOD_PROBE_THREAD = "thread_runspecMethodProbe000000"
 
 _STREAMED_PHASES = frozenset({"fuzzing", "stateful"})
 # Hypothesis favours the simplest choice, so a plain boolean (or a two-element sample) comes out
@@ -140,7 +147,12 @@ def with_target_data(case: Case[Any]) -> Case[Any]:
             body["stream"] = False
     parameters = case.path_parameters
     thread = parameters.get("thread_id") if parameters else None
-    if target.threads and parameters and isinstance(thread, str) and thread in example_threads:
+    if parameters and thread is not None and case.method.upper() != case.operation.method.upper():
+        # A method the operation does not declare may do anything on a careless server (the
+        # openai-responses mock deletes the thread on DELETE /threads/{id}/runs): never on a
+        # thread the target has. The probe still shows whether the method answers 405.
+        parameters["thread_id"] = METHOD_PROBE_THREAD
+    elif target.threads and parameters and isinstance(thread, str) and thread in example_threads:
         parameters["thread_id"] = target.threads[0]
     return case
 

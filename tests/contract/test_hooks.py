@@ -11,7 +11,12 @@ from schemathesis import HookContext
 from schemathesis.core.failures import Failure
 from schemathesis.openapi.checks import RejectedPositiveData, UnsupportedMethodResponse
 
-from runspec.contract.hooks import filter_failure, use_target, with_target_data
+from runspec.contract.hooks import (
+    METHOD_PROBE_THREAD,
+    filter_failure,
+    use_target,
+    with_target_data,
+)
 from runspec.contract.methods import full_api_methods
 from runspec.contract.runner import run_in_process
 from runspec.server import create_app
@@ -137,6 +142,23 @@ def test_the_examples_name_the_targets_assistant_and_thread(exchange: Exchange) 
         {"assistant_id": "asst_zz"},
         {"thread_id": "thread_zz"},
     )
+
+
+@pytest.mark.usefixtures("target")
+@pytest.mark.parametrize("thread", ["thread_abc123", "thread_mine"])
+@pytest.mark.parametrize("method", ["DELETE", "PUT", "PATCH", "GET"])
+def test_another_method_never_reaches_a_thread_the_target_has(
+    exchange: Exchange, thread: str, method: str
+) -> None:
+    # Found against the openai-responses mock, whose DELETE /threads/{id}/runs deleted the
+    # user's declared thread: every later case on it then failed with 404.
+    case = exchange.case("createRun", {"assistant_id": "asst_abc123"}, thread_id=thread)
+    case.method = method
+    with_target_data(case)
+    assert case.path_parameters == {"thread_id": METHOD_PROBE_THREAD}
+    own = exchange.case("createRun", {"assistant_id": "asst_abc123"}, thread_id=thread)
+    with_target_data(own)
+    assert own.path_parameters == {"thread_id": "thread_mine"}
 
 
 def wrong_status(method: str) -> Failure:
