@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, Literal
 
 import pytest
 from schemathesis import HookContext
@@ -148,7 +148,7 @@ def test_the_examples_name_the_targets_assistant_and_thread(exchange: Exchange) 
 @pytest.mark.parametrize("thread", ["thread_abc123", "thread_mine"])
 @pytest.mark.parametrize("method", ["DELETE", "PUT", "PATCH", "GET"])
 def test_another_method_never_reaches_a_thread_the_target_has(
-    exchange: Exchange, thread: str, method: str
+    exchange: Exchange, thread: str, method: Literal["DELETE", "PUT", "PATCH", "GET"]
 ) -> None:
     # Found against the openai-responses mock, whose DELETE /threads/{id}/runs deleted the
     # user's declared thread: every later case on it then failed with 404.
