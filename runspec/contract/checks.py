@@ -22,7 +22,11 @@ pytest). Each is named in reports and in ``schemathesis.toml`` by its snake_case
 ``stream_objects_complete``
     every streamed object carries every field its schema requires (nullable ones as null);
 ``stream_deltas_add_up``
-    a streamed message's text deltas add up to its completed text.
+    a streamed message's text deltas add up to its completed text;
+``stream_ends``
+    a stream closes after ``done``, within the request timeout. After
+    :data:`ENDLESS_STREAMS_ENOUGH` streams that did not, the hooks ask for no more (each costs
+    the whole timeout).
 
 The checks that read a run (echo, stream, lifecycle) judge answers to POST requests with a
 schema-valid body, whatever their 2xx status: a server answering 201, or JSON to
@@ -50,6 +54,7 @@ import schemathesis
 from schemathesis import Case, CheckContext, Response
 from schemathesis.core.failures import Failure, Severity
 from schemathesis.core.parameters import ParameterLocation
+from schemathesis.core.transport import DEFAULT_RESPONSE_TIMEOUT
 
 from runspec.contract.answers import ErrorBodies, error_answer_errors
 from runspec.contract.echo import SchemaView, echo_errors
@@ -70,23 +75,31 @@ from runspec.contract.responses import (
     thread_ids,
 )
 from runspec.contract.shapes import object_shapes
-from runspec.contract.streamed import delta_errors, incomplete_object_errors
+from runspec.contract.streamed import (
+    delta_errors,
+    incomplete_object_errors,
+    unended_stream_problem,
+)
 from runspec.events import EventValidator
 from runspec.spec import SpecSchemas, resolve_pointer
 
 __all__ = [
     "CHECK_NAMES",
+    "ENDLESS_STREAMS_ENOUGH",
     "ContractFailure",
     "DeltasDoNotAddUp",
+    "EndlessStreams",
     "ErrorNotOpenAI",
     "ErrorTypeMismatch",
     "RunNotEchoed",
     "StatusFieldsMismatch",
+    "StreamNeverEnds",
     "StreamOutOfOrder",
     "StreamedObjectIncomplete",
     "ThreadIdsStayFound",
     "ThreadVanished",
     "TimestampsWrong",
+    "endless_streams",
     "errors_are_openai_errors",
     "event_stream_grammar",
     "lifecycle_error_types",
@@ -94,6 +107,7 @@ __all__ = [
     "lifecycle_timestamps",
     "run_echoes_request",
     "stream_deltas_add_up",
+    "stream_ends",
     "stream_objects_complete",
 ]
 
@@ -159,6 +173,40 @@ class StreamedObjectIncomplete(ContractFailure):
 class DeltasDoNotAddUp(ContractFailure):
     checks = ("stream_deltas_add_up",)
     kind_title = "A message's deltas do not add up to the completed message"
+
+
+class StreamNeverEnds(ContractFailure):
+    checks = ("stream_ends",)
+    kind_title = "The event stream does not end"
+
+
+# Streams that did not end, after which the hooks stop asking for more: a few show the bug, and
+# each costs the whole request timeout (at 10 s, a hundred would add a quarter of an hour).
+ENDLESS_STREAMS_ENOUGH = 3
+
+
+class EndlessStreams:
+    """How many streams of this run did not end (:func:`stream_ends` counts, the hooks read)."""
+
+    def __init__(self) -> None:
+        self._seen = 0
+        self._lock = threading.Lock()
+
+    def add(self) -> None:
+        with self._lock:
+            self._seen += 1
+
+    @property
+    def enough(self) -> bool:
+        return self._seen >= ENDLESS_STREAMS_ENOUGH
+
+    def forget(self) -> None:
+        """A new run starts (in-process runs share the module)."""
+        with self._lock:
+            self._seen = 0
+
+
+endless_streams = EndlessStreams()
 
 
 @cache
@@ -440,6 +488,24 @@ def stream_deltas_add_up(ctx: CheckContext, response: Response, case: AnyCase) -
     return None
 
 
+@schemathesis.check
+def stream_ends(ctx: CheckContext, response: Response, case: AnyCase) -> bool | None:
+    """A stream closes after ``done``, within the request timeout."""
+    if _judged(case, response) is None or not is_event_stream(response.headers):
+        return None
+    if not response.stream_cut_short:
+        return None
+    config = case.operation.schema.config
+    events = stream_events(response.content)
+    if len(events) >= config.max_stream_events_for(operation=case.operation):
+        return None  # stopped at the cap of events: a long stream, not one that never ends
+    endless_streams.add()
+    timeout = config.request_timeout_for(operation=case.operation) or DEFAULT_RESPONSE_TIMEOUT
+    raise StreamNeverEnds(
+        operation=case.operation.label, problems=[unended_stream_problem(events, float(timeout))]
+    )
+
+
 class ThreadIdsStayFound:
     """A thread id handed out by a 2xx answer never answers 404 later in the run.
 
@@ -498,4 +564,5 @@ CHECK_NAMES = (
     "lifecycle_error_types",
     "stream_objects_complete",
     "stream_deltas_add_up",
+    "stream_ends",
 )

@@ -113,6 +113,7 @@ def use_target(
     """Set what the target has, for the cases generated from now on (in-process runs)."""
     global _target
     _target = TargetData(tuple(assistants), tuple(threads), streaming)
+    checks.endless_streams.forget()
 
 
 def _creates_thread(case: Case[Any]) -> bool:
@@ -165,6 +166,7 @@ def may_stream(case: Case[Any]) -> bool:
     phase = meta.phase.name.value
     if (
         not _target.streaming
+        or checks.endless_streams.enough
         or phase not in _STREAMED_PHASES
         or not meta.generation.mode.is_positive
     ):

@@ -5,6 +5,9 @@
   so a field dropped because it is ``null`` breaks it the same way. (A schema check also fails
   such an event, but only as "not valid under any of the schemas" of the event union; this
   rule names the event and the field.)
+* A stream ends: after ``done`` the server closes it, and it gets there within the request
+  timeout. One still open when the suite stops reading (and not merely long: short of
+  ``max-stream-events``) never lets a client's ``for event in stream`` loop finish.
 * A message's deltas add up: the ``text.value`` pieces of its ``thread.message.delta`` events,
   joined per content ``index``, equal the text of that part in its ``thread.message.completed``
   event (``shared/api-facts.md``). A message completed without any delta is not judged.
@@ -18,10 +21,17 @@ from typing import Any
 
 from runspec.events import ServerSentEvent
 
-__all__ = ["MESSAGE_COMPLETED", "MESSAGE_DELTA", "delta_errors", "incomplete_object_errors"]
+__all__ = [
+    "MESSAGE_COMPLETED",
+    "MESSAGE_DELTA",
+    "delta_errors",
+    "incomplete_object_errors",
+    "unended_stream_problem",
+]
 
 MESSAGE_DELTA = "thread.message.delta"
 MESSAGE_COMPLETED = "thread.message.completed"
+DONE = "done"
 
 
 def incomplete_object_errors(
@@ -41,6 +51,23 @@ def incomplete_object_errors(
                 "(required: send null rather than leave a field out)"
             )
     return problems
+
+
+def unended_stream_problem(events: Sequence[ServerSentEvent], timeout: float) -> str:
+    """What is wrong with a stream still open after ``timeout`` seconds, given its ``events``."""
+    done = next((i for i, event in enumerate(events) if event.event == DONE), None)
+    if done is not None:
+        return (
+            f"the stream sent done (#{done}) but was still open after {timeout:g} s: "
+            "a server closes the stream after done"
+        )
+    count = f"{len(events)} event{'' if len(events) == 1 else 's'}"
+    last = f"the last #{len(events) - 1} {events[-1].event}" if events else "none"
+    return (
+        f"the stream was still open after {timeout:g} s without done ({count}, {last}): "
+        "a run's stream ends with a terminal run event, then done, and closes "
+        "(for a backend that takes longer, raise the limit: -- --request-timeout N)"
+    )
 
 
 def delta_errors(events: Sequence[ServerSentEvent]) -> list[str]:

@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 import requests
 import schemathesis
-from schemathesis import Case, Response
+from schemathesis import Case, CheckContext, Response
+from schemathesis.config import ChecksConfig
 
 import runspec.contract.hooks  # noqa: F401  (registers the domain checks)
 from runspec import SPEC_PATH
@@ -88,3 +89,16 @@ class Exchange:
 @pytest.fixture
 def exchange(spec_schema: schemathesis.BaseSchema) -> Exchange:
     return Exchange(spec_schema)
+
+
+@pytest.fixture
+def ctx() -> CheckContext:
+    """What a check is given besides the case and response, with the default configuration."""
+    return CheckContext(
+        override=None,
+        auth=None,
+        headers=None,
+        config=ChecksConfig(),
+        transport_kwargs=None,
+        response_checks=None,
+    )

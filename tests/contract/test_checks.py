@@ -11,7 +11,6 @@ from typing import Any
 import pytest
 from schemathesis import Case, CheckContext
 from schemathesis.checks import CHECKS
-from schemathesis.config import ChecksConfig
 from schemathesis.generation import GenerationMode
 from schemathesis.generation.meta import (
     CaseMetadata,
@@ -58,18 +57,6 @@ ERROR = {
     }
 }
 SSE = "text/event-stream; charset=utf-8"
-
-
-@pytest.fixture
-def ctx() -> CheckContext:
-    return CheckContext(
-        override=None,
-        auth=None,
-        headers=None,
-        config=ChecksConfig(),
-        transport_kwargs=None,
-        response_checks=None,
-    )
 
 
 def run_for(thread_id: str = "thread_abc123", **fields: Any) -> dict[str, Any]:
