@@ -152,10 +152,10 @@ class Run:
 def plan_run(settings: Mapping[str, Any], thread: Thread) -> Plan:
     """The outcome of a run with ``settings`` on ``thread`` (holding the request's messages)."""
     truncation = settings["truncation_strategy"]
-    last = truncation["last_messages"] if truncation["type"] == "last_messages" else None
+    last = _whole(truncation["last_messages"]) if truncation["type"] == "last_messages" else None
     prompt = count_tokens(settings["instructions"]) + thread.prompt_tokens(last)
 
-    prompt_limit = settings["max_prompt_tokens"]
+    prompt_limit = _whole(settings["max_prompt_tokens"])
     if prompt_limit is not None and prompt > prompt_limit:
         return Plan(
             Outcome.INCOMPLETE, _usage(prompt_limit, 0), incomplete_reason="max_prompt_tokens"
@@ -177,7 +177,7 @@ def plan_run(settings: Mapping[str, Any], thread: Thread) -> Plan:
 
     user_text = thread.last_user_text
     reply = _GREETING_TOKENS if user_text is None else _PREFIX_TOKENS + split_tokens(user_text)
-    limit = settings["max_completion_tokens"]
+    limit = _whole(settings["max_completion_tokens"])
     if limit is not None and len(reply) > limit:
         cut = reply[:limit]
         return Plan(
@@ -187,6 +187,12 @@ def plan_run(settings: Mapping[str, Any], thread: Thread) -> Plan:
             incomplete_reason="max_completion_tokens",
         )
     return Plan(Outcome.COMPLETED, _usage(prompt, len(reply)), reply=reply)
+
+
+def _whole(value: float | None) -> int | None:
+    """An ``integer`` of the request as a Python int: JSON Schema's integers include ``7.0``,
+    which Python's slices and token counts do not take."""
+    return None if value is None else int(value)
 
 
 def _usage(prompt: int, completion: int) -> dict[str, int]:

@@ -219,6 +219,26 @@ def test_a_prompt_over_max_prompt_tokens_ends_the_run_incomplete(client: TestCli
     assert run["usage"] == {"prompt_tokens": 256, "completion_tokens": 0, "total_tokens": 256}
 
 
+@pytest.mark.parametrize(
+    "limits",
+    [
+        {"max_completion_tokens": 256.0},
+        {"max_prompt_tokens": 256.0},
+        {"truncation_strategy": {"type": "last_messages", "last_messages": 1.0}},
+    ],
+)
+def test_integers_written_with_a_fraction_are_integers(
+    client: TestClient, limits: dict[str, Any]
+) -> None:
+    # Found by the contract suite's fuzzer: JSON Schema's integer admits 1.0, and a slice with it
+    # was a 500 (TypeError: slice indices must be integers).
+    events = stream(client, thread={"messages": [user(words(300))]}, **limits)
+    run = payload(
+        events, "thread.run.incomplete" if "max_" in next(iter(limits)) else "thread.run.completed"
+    )
+    assert all(type(count) is int for count in run["usage"].values())
+
+
 def test_a_prompt_within_max_prompt_tokens_completes(client: TestClient) -> None:
     events = stream(
         client, thread={"messages": [user(words(256 - INSTRUCTION_TOKENS))]}, max_prompt_tokens=256
