@@ -316,13 +316,8 @@ def _shell_word(text: str) -> str:
     that cannot stand in a command line as they are."""
     if not _UNPRINTABLE.search(text):
         return shlex.quote(text)
-    escaped = text.replace("\\", "\\\\").replace("'", "\\'")
-    return "$'" + _UNPRINTABLE.sub(lambda m: _ansi_c_escape(m.group()), escaped) + "'"
-
-
-def _ansi_c_escape(char: str) -> str:
-    code = ord(char)
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    # printable()'s escapes (\\x1b, \\n, \\u2028) are also those of $'...'.
+    return "$'" + printable(text.replace("\\", "\\\\").replace("'", "\\'")) + "'"
 
 
 def _count_fields(value: Any) -> int:
