@@ -7,14 +7,20 @@ once and switches between its views by changing the URL fragment. The browser ge
 can assert that only ``file:`` URLs were fetched.
 
 Debian's package is ``chromium``; ``.ci/run`` installs it. As root it needs ``--no-sandbox``.
+
+Closing asks the browser to quit over the protocol, then kills its whole process group: helper
+processes (renderers, crashpad) can outlive the main one and keep writing into the profile, which
+once made removing the profile fail with "Directory not empty" on a CI machine.
 """
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import json
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 import time
@@ -74,6 +80,7 @@ class Browser:
             stderr=subprocess.DEVNULL,
             preexec_fn=wire_fds,  # the fds the protocol pipe needs; this helper has one thread
             close_fds=False,
+            start_new_session=True,  # its own process group, so close() can end every helper
         )
         os.close(to_browser_r)
         os.close(from_browser_w)
@@ -145,14 +152,34 @@ class Browser:
 
     def close(self) -> None:
         try:
-            self._process.terminate()
-            self._process.wait(timeout=10)
-        except subprocess.TimeoutExpired:  # pragma: no cover
-            self._process.kill()
+            self._quit()
         finally:
             os.close(self._to_browser)
             os.close(self._from_browser)
-            self._profile.cleanup()
+            self._remove_profile()
+
+    def _quit(self) -> None:
+        self._session = None  # Browser.close is a browser-level command, not the tab's
+        # Already gone or not answering: the kill below ends it either way.
+        with contextlib.suppress(OSError, RuntimeError, TimeoutError):
+            self._call("Browser.close", {})
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            self._process.wait(timeout=10)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self._process.pid, signal.SIGKILL)
+        self._process.wait()
+
+    def _remove_profile(self) -> None:
+        # A helper killed a moment ago may still have had a write in flight: try a few times.
+        for _ in range(20):
+            try:
+                shutil.rmtree(self._profile.name)
+                break
+            except FileNotFoundError:
+                break
+            except OSError:
+                time.sleep(0.1)
+        self._profile.cleanup()  # a no-op once the tree is gone; otherwise it raises the cause
 
     def __enter__(self) -> Browser:
         return self
