@@ -22,6 +22,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from runspec.contract.bounded import DEFAULT_MAX_RESPONSE_MIB
+
 __all__ = ["register"]
 
 DEFAULT_KEY_VARIABLE = "OPENAI_API_KEY"
@@ -32,6 +34,12 @@ def _seed(text: str) -> int:
         return int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"must be a whole number, got {text!r}") from None
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) == 0:
+        raise argparse.ArgumentTypeError(f"must be a whole number above 0, got {text!r}")
+    return int(text)
 
 
 def register(subparsers: Any) -> None:
@@ -102,6 +110,14 @@ def register(subparsers: Any) -> None:
         help="where the reports go (default reports/contract in the current directory)",
     )
     parser.add_argument(
+        "--max-response-mib",
+        metavar="N",
+        type=_positive,
+        default=DEFAULT_MAX_RESPONSE_MIB,
+        help="read no more than N MiB of an answer; a larger one is an error of its case "
+        "(default %(default)s)",
+    )
+    parser.add_argument(
         "-x",
         "--fail-fast",
         action="store_true",
@@ -161,6 +177,7 @@ def run(args: argparse.Namespace) -> int:
         thread_ids=_listed(args.thread_ids),
         skip=_listed(args.skip),
         fail_fast=args.fail_fast,
+        max_response_bytes=args.max_response_mib << 20,
     )
     target = url or "the bundled reference server"
     print(f"runspec contract: profile {contract_run.profile.name} against {target}")

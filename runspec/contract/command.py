@@ -43,6 +43,11 @@ import httpx
 
 from runspec import SPEC_PATH
 from runspec.contract.areas import parse_areas
+from runspec.contract.bounded import (
+    DEFAULT_MAX_RESPONSE_MIB,
+    MAX_RESPONSE_ENVIRONMENT,
+    BoundedClient,
+)
 from runspec.contract.bundled import BundledServer, bundled_server
 from runspec.contract.examples import spec_example_ids
 from runspec.contract.preflight import Preflight, preflight
@@ -96,6 +101,7 @@ class ContractRun:
     thread_ids: Sequence[str] = ()  # threads the target has (THREAD_ID / --thread-id)
     skip: Sequence[str] = ()  # conformance areas the server knowingly lacks, reported as skipped
     fail_fast: bool = False  # stop each phase at its first failure (schemathesis's old default)
+    max_response_bytes: int = DEFAULT_MAX_RESPONSE_MIB << 20  # the suite reads no more of an answer
 
 
 @dataclass
@@ -201,6 +207,7 @@ def run_contract(run: ContractRun, *, output: Path | None = None) -> ContractRes
             "ASSISTANT_ID": ",".join(checked.assistants),
             "THREAD_ID": ",".join(checked.threads),
             SKIP_ENVIRONMENT: ",".join(skipped),
+            MAX_RESPONSE_ENVIRONMENT: str(run.max_response_bytes),
         }
         before = _children_cpu()
         started = time.perf_counter()
@@ -229,12 +236,15 @@ def run_contract(run: ContractRun, *, output: Path | None = None) -> ContractRes
     )
 
 
+_PREFLIGHT_SECONDS = 10.0
+
+
 def _preflight(run: ContractRun, base_url: str, key: str) -> Preflight:
     example = min(spec_example_ids()[0], default="asst_abc123")
-    timeout = httpx.Timeout(10.0, connect=5.0)
+    timeout = httpx.Timeout(_PREFLIGHT_SECONDS, connect=5.0)
     with httpx.Client(base_url=base_url.rstrip("/") + "/", timeout=timeout) as client:
         return preflight(
-            client,
+            BoundedClient(client, run.max_response_bytes, _PREFLIGHT_SECONDS),
             base_url=base_url,
             api_key=key,
             assistant_ids=run.assistant_ids,

@@ -29,7 +29,10 @@ sets that); the in-process runner and the tests import it. Importing it
   assistant or thread the request sent and the target was never said to have (its message
   quotes the id; a 404 that names nothing, or names a declared id, still fails
   positive_data_acceptance); other methods on these paths need not answer 405 where the full
-  Assistants API serves them (:mod:`.methods`).
+  Assistants API serves them (:mod:`.methods`);
+* reads every answer under :mod:`.bounded`'s limits (``before_call``): no more than
+  ``RUNSPEC_CONTRACT_MAX_RESPONSE_BYTES`` of it (``--max-response-mib``), and a JSON body within
+  the request timeout after its headers; an answer past either is an error of its case.
 """
 
 from __future__ import annotations
@@ -47,7 +50,7 @@ from hypothesis import strategies as st
 from schemathesis import Case, HookContext, Response
 from schemathesis.core.failures import Failure
 
-from runspec.contract import checks
+from runspec.contract import bounded, checks
 from runspec.contract.command import (
     SKIP_ENVIRONMENT,
     environment_assistants,
@@ -62,6 +65,7 @@ __all__ = [
     "METHOD_PROBE_THREAD",
     "TargetData",
     "before_add_examples",
+    "before_call",
     "filter_failure",
     "flatmap_case",
     "map_case",
@@ -105,6 +109,7 @@ class TargetData:
 
 
 _target = TargetData.from_environment()
+_response_limit = bounded.environment_limit()
 
 
 def use_target(
@@ -119,6 +124,12 @@ def use_target(
 def _creates_thread(case: Case[Any]) -> bool:
     facts = spec_facts().find(case.operation.method, case.operation.path)
     return facts is not None and facts.creates_thread
+
+
+@schemathesis.hook
+def before_call(context: HookContext, case: Case[Any], kwargs: dict[str, Any]) -> None:
+    # A target gone wrong (a gzip bomb, a body that drips) must not take the suite down with it.
+    kwargs["hooks"] = bounded.response_hooks(_response_limit)
 
 
 @schemathesis.hook

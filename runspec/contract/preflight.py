@@ -28,6 +28,8 @@ from typing import Any, Protocol
 
 import httpx
 
+from runspec.contract.bounded import ResponseTooLarge
+
 __all__ = ["HOSTED_PREFIXES", "NO_SCENARIO_NOTE", "Answer", "Client", "Preflight", "preflight"]
 
 HOSTED_PREFIXES: Mapping[str, str] = {"assistant": "asst_", "thread": "thread_", "run": "run_"}
@@ -143,6 +145,8 @@ def _post(
         return client.post(path, json=body, headers=headers)
     except httpx.TimeoutException:
         result.problems.append(f"the target did not answer POST {url} in time")
+    except ResponseTooLarge as exc:
+        result.problems.append(f"POST {url}: {exc}")
     except httpx.TransportError as exc:
         reason = str(exc) or type(exc).__name__
         result.problems.append(f"the target does not answer at {url}: {reason}")

@@ -397,6 +397,9 @@ def _markdown_lines(tally: Tally) -> Iterator[str]:
         ("negative cases", tally.negative_cases),
         ("stateful steps", tally.stateful_steps),
         ("score", f"{score:.1%} of area results passed" if score is not None else None),
+        # An error leaves no answer to judge: the score alone would read well for a target
+        # whose every answer broke the transport.
+        ("errors", f"{len(tally.errors)}, not in the score (see Errors)" if tally.errors else None),
         ("skipped areas", ", ".join(tally.skipped_areas) or None),
         ("distinct problems", len(tally.distinct_problems()) or None),
     ]

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from runspec.contract.areas import UnknownAreaError
+from runspec.contract.bounded import MAX_RESPONSE_ENVIRONMENT, environment_limit
 from runspec.contract.bundled import bundled_server
 from runspec.contract.command import (
     ContractRun,
@@ -110,6 +111,21 @@ def test_a_target_needs_a_key(tmp_path: Path) -> None:
     done = contract("http://127.0.0.1:9/v1", "--reports", str(tmp_path), api_key="")
     assert done.returncode == 2
     assert "needs the API key it accepts, in the environment variable API_KEY" in done.stderr
+
+
+@pytest.mark.parametrize("limit", ["0", "-1", "1.5", "lots"])
+def test_a_response_limit_must_be_a_whole_number_of_mib(limit: str, tmp_path: Path) -> None:
+    done = contract("--max-response-mib", limit, "--reports", str(tmp_path), api_key=SECRET)
+    assert done.returncode == 2
+    assert f"--max-response-mib: must be a whole number above 0, got {limit!r}" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_the_suites_process_reads_the_response_limit_from_its_environment() -> None:
+    # run_contract sets it (test_bounded_answers runs the whole CLI with a limit of 8 MiB).
+    assert environment_limit({MAX_RESPONSE_ENVIRONMENT: str(3 << 20)}) == 3 << 20
+    assert environment_limit({}) == 64 << 20  # started without it (st replay): the default
+    assert environment_limit({MAX_RESPONSE_ENVIRONMENT: "junk"}) == 64 << 20
 
 
 def test_the_st_command_line_never_holds_the_key(tmp_path: Path) -> None:

@@ -326,6 +326,15 @@ def test_a_clean_run_passes() -> None:
     assert "## Problems" not in render_markdown(tally)
 
 
+def test_errored_cases_are_counted_beside_the_score_they_are_not_part_of() -> None:
+    tally = Tally(errors=["POST /threads/runs: ResponseTooLarge: larger than 64 MiB"] * 2)
+    tally.add_case("POST /threads/{thread_id}/runs", "examples", [("not_a_server_error", False)])
+    text = render_markdown(tally)
+    assert "- score: 100.0% of area results passed\n- errors: 2, not in the score" in text
+    assert text.startswith("# Contract run: FAILED")
+    assert "- errors:" not in render_markdown(Tally())
+
+
 def test_a_target_that_is_not_ready_gets_its_problems_only() -> None:
     tally = Tally(preflight_problems=["the target does not answer at http://x/v1/threads/runs"])
     text = render_markdown(tally)
