@@ -82,11 +82,31 @@ def test_an_undocumented_4xx_is_still_an_api_status_error(serve: Serve) -> None:
     assert caught.value.status_code == 418
 
 
-def test_a_success_status_the_spec_does_not_document_is_unexpected(serve: Serve) -> None:
+def test_another_success_status_is_read_as_the_documented_one(serve: Serve) -> None:
+    # The openai-responses mock answers 201; the official SDK reads any 2xx, and so do we.
+    handler, _ = scripted(json_response(201, run_example()))
+    run = create_run.sync_detailed(THREAD, client=serve(handler), body=BODY, max_retries=0)
+    assert (run.status_code, run.parsed.id) == (201, run_example()["id"])
+
+
+def test_a_strict_client_refuses_a_success_status_the_spec_does_not_document(serve: Serve) -> None:
     handler, _ = scripted(json_response(201, run_example()))
     with pytest.raises(errors.UnexpectedStatus) as caught:
-        call(serve(handler))
+        call(serve(handler, strict=True))
     assert caught.value.status_code == 201
+
+
+def test_another_success_status_must_still_carry_a_run(serve: Serve) -> None:
+    handler, _ = scripted(httpx.Response(204))
+    with pytest.raises(errors.APIResponseValidationError):
+        call(serve(handler))
+
+
+def test_a_redirect_that_is_not_followed_is_unexpected(serve: Serve) -> None:
+    handler, _ = scripted(httpx.Response(304))
+    with pytest.raises(errors.UnexpectedStatus) as caught:
+        call(serve(handler))
+    assert caught.value.status_code == 304
 
 
 @pytest.mark.parametrize(
