@@ -220,6 +220,7 @@ def run_contract(run: ContractRun, *, output: Path | None = None) -> ContractRes
     tally = tally_ndjson(events) if events.exists() else Tally()
     tally.profile = run.profile.name
     tally.target = target
+    tally.base_url = base_url
     tally.notes = checked.notes
     tally.skipped_areas = skipped
     tally.replay_prefix = (

@@ -10,6 +10,9 @@ as ``summary.md`` and ``summary.json``; the CLI prints the Markdown too.
 * The **problems**: failing cases grouped by root cause (:mod:`.report`), one entry each, with the
   answer's status, content type and body, and the smallest failing request as a curl command and
   as a replay command of the run's own configuration.
+* The **errors**: cases that got no answer to judge (a timeout, a dropped connection, an answer
+  past :mod:`.bounded`'s limits), counted beside the score, never in it; each distinct error
+  with the first case it stopped as a curl command.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, urlencode
 
 from runspec.contract.areas import AREAS, area_of
 from runspec.contract.report import (
@@ -31,12 +35,14 @@ from runspec.contract.report import (
     ProblemKey,
     RecordedRequest,
     body_excerpt,
+    curl_command,
     printable,
     problem_keys,
     problems_of,
 )
 
 __all__ = [
+    "ErroredCase",
     "OperationTally",
     "Tally",
     "check_title",
@@ -49,6 +55,24 @@ __all__ = [
 
 STATEFUL = "stateful"
 PASSED, FAILED = "passed", "failed"
+
+
+@dataclass(frozen=True)
+class ErroredCase:
+    """A case that got no answer to judge (a timeout, a dropped connection, an answer too large):
+    what it sent, so that the report can say how to send it again."""
+
+    case_id: str
+    method: str
+    target: str  # the path with its parameters filled in, and the query
+    headers: Mapping[str, str]
+    body: bytes | None
+
+    def request(self, base_url: str | None) -> RecordedRequest:
+        uri = f"{(base_url or '').rstrip('/')}{self.target}"
+        return RecordedRequest(
+            self.method, uri, {k: [v] for k, v in self.headers.items()}, self.body
+        )
 
 
 @dataclass
@@ -72,6 +96,9 @@ class Tally:
     operations: dict[str, OperationTally] = field(default_factory=dict)
     complaints: dict[ProblemKey, Complaint] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
+    # The first case of each distinct error, by the error's text (from the CLI's report).
+    errored_cases: dict[str, ErroredCase] = field(default_factory=dict)
+    base_url: str | None = None  # where the cases went: the curl commands start with it
     notes: list[str] = field(default_factory=list)  # findings of the preflight (id formats)
     preflight_problems: list[str] = field(default_factory=list)  # why the run did not start
     skipped_areas: tuple[str, ...] = ()
@@ -188,6 +215,10 @@ class Tally:
                 for problem in self.distinct_problems()
             ],
             "errors": self.errors,
+            "errored_cases": {
+                error: curl_command(case.request(self.base_url))
+                for error, case in self.errored_cases.items()
+            },
         }
 
 
@@ -260,15 +291,19 @@ def operation_label(method: str, path: str, scenario_label: str, phase: str) -> 
 def tally_ndjson(path: Path) -> Tally:
     """Count cases and failures from the NDJSON event report of ``st run``."""
     tally = Tally()
+    # An engine error comes before the end of its scenario, which holds the case it hit.
+    unmatched: dict[str, str] = {}  # scenario label -> the text of its error
     with path.open(encoding="utf-8") as lines:
         for line in lines:
             event: Mapping[str, Any] = json.loads(line)
             for kind, payload in event.items():
-                _ndjson_event(tally, kind, payload)
+                _ndjson_event(tally, kind, payload, unmatched)
     return tally
 
 
-def _ndjson_event(tally: Tally, kind: str, payload: Mapping[str, Any]) -> None:
+def _ndjson_event(
+    tally: Tally, kind: str, payload: Mapping[str, Any], unmatched: dict[str, str]
+) -> None:
     if kind == "Initialize":
         tally.seed = payload.get("seed")
     elif kind == "EngineFinished":
@@ -279,9 +314,46 @@ def _ndjson_event(tally: Tally, kind: str, payload: Mapping[str, Any]) -> None:
         title = info.get("title") or info.get("type") or kind
         detail = f"{title}: {info.get('message')}" if info.get("message") else str(title)
         label = payload.get("label")
-        tally.errors.append(explain_error(f"{label}: {detail}" if label else detail))
+        error = explain_error(f"{label}: {detail}" if label else detail)
+        tally.errors.append(error)
+        if label:
+            unmatched[str(label)] = error
     elif kind == "ScenarioFinished":
         _ndjson_scenario(tally, payload)
+        stopped_by = unmatched.pop(str(payload["recorder"].get("label")), None)
+        if stopped_by is not None and stopped_by not in tally.errored_cases:
+            errored = _unanswered_case(payload["recorder"])
+            if errored is not None:
+                tally.errored_cases[stopped_by] = errored
+
+
+def _unanswered_case(recorder: Mapping[str, Any]) -> ErroredCase | None:
+    """The last case of a scenario that got no answer: the one its error stopped."""
+    interactions = recorder.get("interactions", {})
+    unanswered = [
+        node["value"]
+        for case_id, node in recorder.get("cases", {}).items()
+        if (interactions.get(case_id) or {}).get("response") is None
+    ]
+    return _errored_case(unanswered[-1]) if unanswered else None
+
+
+def _errored_case(case: Mapping[str, Any]) -> ErroredCase:
+    target = str(case["path"])
+    for name, value in (case.get("path_parameters") or {}).items():
+        target = target.replace("{" + name + "}", quote(str(value), safe=""))
+    if case.get("query"):
+        target += "?" + urlencode(case["query"], doseq=True)
+    headers = {str(k): str(v) for k, v in (case.get("headers") or {}).items()}
+    body: bytes | None = None
+    if "body" in case:
+        media_type = case.get("media_type") or "application/json"
+        headers.setdefault("Content-Type", media_type)
+        value = case["body"]
+        # As requests sends them: a JSON body with json.dumps' defaults, a text body as it is.
+        text = isinstance(value, str) and "json" not in media_type
+        body = value.encode() if text else json.dumps(value).encode()
+    return ErroredCase(str(case.get("id", "")), str(case["method"]), target, headers, body)
 
 
 def _ndjson_scenario(tally: Tally, payload: Mapping[str, Any]) -> None:
@@ -419,6 +491,13 @@ def _markdown_lines(tally: Tally) -> Iterator[str]:
         yield ""
         for error, count in Counter(tally.errors).most_common():
             yield f"- {error}" + (f" ({count} times)" if count > 1 else "")
+            errored = tally.errored_cases.get(error)
+            if errored is not None:
+                yield "  the first case it stopped:"
+                yield ""
+                yield "  ```sh"
+                yield f"  {curl_command(errored.request(tally.base_url))}"
+                yield "  ```"
     if tally.seed is not None and not tally.passed:
         yield ""
         yield f"Run again with seed {tally.seed} to send the same cases."

@@ -226,5 +226,8 @@ def test_a_run_against_a_bombing_target_finishes_and_names_the_cause(tmp_path: P
     assert done.returncode == 1, done.stdout + done.stderr
     summary = json.loads((tmp_path / "summary.json").read_text())
     assert any("larger than 8 MiB" in error for error in summary["errors"]), summary
+    # Each distinct error says how to send its first case again.
+    curls = summary["errored_cases"].values()
+    assert any(curl.endswith(f" {live.base_url}/threads/runs") for curl in curls), curls
     # Uncapped, each bombed answer would take 256 MiB and more in the suite's process.
     assert resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss < 1 << 20  # KiB: 1 GiB

@@ -117,6 +117,63 @@ def test_a_case_without_a_response_is_not_counted(tmp_path: Path) -> None:
     assert tally_ndjson(write_ndjson(tmp_path / "r.ndjson", [event])).cases == 0
 
 
+def timed_out(label: str, case_value: dict[str, Any], answered: str = "") -> list[Any]:
+    """What the CLI reports when a case gets no answer: the error, then its scenario."""
+    error = {"type": "ResponseTooSlow", "message": "the body did not arrive in whole within 2 s"}
+    cases = {case_value["id"]: {"value": case_value}}
+    if answered:
+        cases = {answered: case(answered, "POST", "/threads/runs"), **cases}
+    interactions = {answered: {"request": SENT, "response": ANSWER}} if answered else {}
+    return [
+        {"NonFatalError": {"value": error, "phase": "fuzzing", "label": label}},
+        {
+            "ScenarioFinished": {
+                "phase": "fuzzing",
+                "status": "error",
+                "recorder": {"label": label, "cases": cases, "interactions": interactions},
+            }
+        },
+    ]
+
+
+def test_an_error_names_the_case_it_stopped_as_a_curl_command(tmp_path: Path) -> None:
+    stopped = {
+        "id": "Zq3",
+        "method": "POST",
+        "path": "/threads/{thread_id}/runs",
+        "path_parameters": {"thread_id": "thread a/b"},
+        "query": {"include[]": ["x"]},
+        "headers": {"OpenAI-Beta": "assistants=v2", "Authorization": "[Filtered]"},
+        "body": {"assistant_id": "asst_abc123", "stream": False},
+        "media_type": "application/json",
+    }
+    label = "POST /threads/{thread_id}/runs"
+    events = timed_out(label, stopped, answered="ok1") + timed_out(label, {**stopped, "id": "Zq4"})
+    tally = tally_ndjson(write_ndjson(tmp_path / "r.ndjson", events))
+    tally.base_url = "http://127.0.0.1:8000/v1/"
+    error = f"{label}: ResponseTooSlow: the body did not arrive in whole within 2 s"
+    assert tally.errors == [error, error]
+    assert tally.errored_cases[error].case_id == "Zq3"  # the first case, not the answered one
+    curl = curl_command(tally.errored_cases[error].request(tally.base_url))
+    assert curl.endswith(
+        '--data-raw \'{"assistant_id": "asst_abc123", "stream": false}\' '
+        "'http://127.0.0.1:8000/v1/threads/thread%20a%2Fb/runs?include%5B%5D=x'"
+    )
+    assert '-H "Authorization: Bearer $API_KEY"' in curl
+    assert "-H 'Content-Type: application/json'" in curl
+    text = render_markdown(tally)
+    assert f"- {error} (2 times)\n  the first case it stopped:\n\n  ```sh\n  {curl}\n  ```" in text
+    assert tally.as_json()["errored_cases"] == {error: curl}
+
+
+def test_an_error_outside_any_case_has_no_reproduction(tmp_path: Path) -> None:
+    fatal = {"FatalError": {"value": {"type": "SchemaError", "message": "broken"}}}
+    tally = tally_ndjson(write_ndjson(tmp_path / "r.ndjson", [fatal]))
+    assert tally.errors == ["SchemaError: broken"]
+    assert tally.errored_cases == {}
+    assert "the first case it stopped" not in render_markdown(tally)
+
+
 NO_REQUEST_ID = CheckFailure(
     "errors_are_openai_errors",
     "An error answer is not an OpenAI error",
