@@ -23,6 +23,10 @@ pytest). Each is named in reports and in ``schemathesis.toml`` by its snake_case
     every streamed object carries every field its schema requires (nullable ones as null);
 ``stream_deltas_add_up``
     a streamed message's text deltas add up to its completed text;
+``undocumented_success_schema``
+    a JSON answer whose 2xx status the spec does not document (a 201) still has the body of the
+    documented success: schemathesis judges bodies of documented statuses only
+    (:mod:`.successes`);
 ``stream_ends``
     a stream closes after ``done``, within the request timeout. After
     :data:`ENDLESS_STREAMS_ENOUGH` streams that did not, the hooks ask for no more (each costs
@@ -80,6 +84,11 @@ from runspec.contract.streamed import (
     incomplete_object_errors,
     unended_stream_problem,
 )
+from runspec.contract.successes import (
+    DocumentedSuccess,
+    documented_success,
+    undocumented_success_errors,
+)
 from runspec.events import EventValidator
 from runspec.spec import SpecSchemas, resolve_pointer
 
@@ -99,6 +108,7 @@ __all__ = [
     "ThreadIdsStayFound",
     "ThreadVanished",
     "TimestampsWrong",
+    "UndocumentedSuccessMismatch",
     "endless_streams",
     "errors_are_openai_errors",
     "event_stream_grammar",
@@ -109,6 +119,7 @@ __all__ = [
     "stream_deltas_add_up",
     "stream_ends",
     "stream_objects_complete",
+    "undocumented_success_schema",
 ]
 
 AnyCase: TypeAlias = Case[Any]
@@ -173,6 +184,11 @@ class StreamedObjectIncomplete(ContractFailure):
 class DeltasDoNotAddUp(ContractFailure):
     checks = ("stream_deltas_add_up",)
     kind_title = "A message's deltas do not add up to the completed message"
+
+
+class UndocumentedSuccessMismatch(ContractFailure):
+    checks = ("undocumented_success_schema",)
+    kind_title = "An answer of an undocumented success status breaks the documented schema"
 
 
 class StreamNeverEnds(ContractFailure):
@@ -466,6 +482,32 @@ def lifecycle_error_types(ctx: CheckContext, response: Response, case: AnyCase) 
     return None
 
 
+@cache
+def _documented_success(method: str, path: str) -> DocumentedSuccess | None:
+    return documented_success(_schemas().document, method, path)
+
+
+@schemathesis.check
+def undocumented_success_schema(
+    ctx: CheckContext, response: Response, case: AnyCase
+) -> bool | None:
+    """A JSON answer with a 2xx status the spec does not document has the documented body."""
+    facts = _judged(case, response)
+    success = _documented_success(facts.method, facts.path) if facts is not None else None
+    if success is None:
+        return None
+    problems = undocumented_success_errors(
+        _schemas(),
+        success,
+        response.status_code,
+        media_type(response.headers),
+        response.content,
+    )
+    if problems:
+        raise UndocumentedSuccessMismatch(operation=case.operation.label, problems=problems)
+    return None
+
+
 @schemathesis.check
 def stream_objects_complete(ctx: CheckContext, response: Response, case: AnyCase) -> bool | None:
     """Every streamed object carries all the fields its schema requires."""
@@ -565,4 +607,5 @@ CHECK_NAMES = (
     "stream_objects_complete",
     "stream_deltas_add_up",
     "stream_ends",
+    "undocumented_success_schema",
 )

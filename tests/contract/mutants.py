@@ -610,6 +610,18 @@ def _created_201_with_the_assistants_model(sent: Sent, answer: Answer) -> None:
     _created_201(sent, answer)
 
 
+def _null_descriptions(run: dict[str, Any], sent: Sent) -> None:
+    # What the openai-responses mock does: an unset optional string comes back as null.
+    for tool in run.get("tools") or []:
+        if tool.get("type") == "function":
+            tool["function"]["description"] = None
+
+
+def _created_201_with_null_descriptions(sent: Sent, answer: Answer) -> None:
+    _edit_run(_null_descriptions)(sent, answer)
+    _created_201(sent, answer)
+
+
 MUTANTS += (
     Mutant(
         "timestamps-in-milliseconds",
@@ -682,6 +694,13 @@ MUTANTS += (
         FUZZING,
         max_examples=30,
         operation_ids=("createThreadAndRun",),
+    ),
+    Mutant(
+        "created-201-null-description",
+        "runs are answered 201 and their function tools carry description: null",
+        _responses(_created_201_with_null_descriptions),
+        frozenset({"undocumented_success_schema"}),
+        EXAMPLES,
     ),
     Mutant(
         "created-201-not-echoed",
