@@ -50,7 +50,7 @@ def bomb(size: int = 64 << 20) -> bytes:
 
 
 async def hostile(scope: Scope, receive: Receive, send: Send) -> None:
-    """Answers by path: /exactly/N bytes, /gzip, /gzip-bomb, /drip (a byte per 0.1 s), /stream/N events."""
+    """Answers by path: /exactly/N bytes, /chunked, /gzip, /gzip-bomb, /drip (a byte per 0.1 s), /stream/N events."""
     assert scope["type"] == "http"
     while (await receive()).get("more_body"):
         pass
@@ -68,6 +68,13 @@ async def hostile(scope: Scope, receive: Receive, send: Send) -> None:
         body = b" " * (int(number) - len(RUN)) + RUN
     else:
         body = RUN
+    if kind == "chunked":  # no length: uvicorn sends the pieces in chunked encoding
+        await send({"type": "http.response.start", "status": 200, "headers": headers})
+        for index in range(0, len(RUN), 5):
+            piece = RUN[index : index + 5]
+            await send({"type": "http.response.body", "body": piece, "more_body": True})
+        await send({"type": "http.response.body", "body": b""})
+        return
     headers.append((b"content-length", str(len(body)).encode()))
     await send({"type": "http.response.start", "status": 200, "headers": headers})
     if kind == "drip":
@@ -119,6 +126,10 @@ def test_a_gzip_bomb_is_stopped_at_the_limit_without_inflating(server: LiveServe
 def test_a_compressed_answer_within_the_limit_is_decoded(server: LiveServer) -> None:
     response = fetch(server, "/gzip")
     assert response.json() == {"id": "run_abc123", "object": "thread.run"}
+
+
+def test_a_chunked_answer_is_read_whole(server: LiveServer) -> None:
+    assert fetch(server, "/chunked").content == RUN
 
 
 def test_a_dripping_body_ends_at_the_request_timeout_in_total(server: LiveServer) -> None:
