@@ -50,7 +50,8 @@ def bomb(size: int = 64 << 20) -> bytes:
 
 
 async def hostile(scope: Scope, receive: Receive, send: Send) -> None:
-    """Answers by path: /exactly/N bytes, /chunked, /gzip, /gzip-bomb, /drip (a byte per 0.1 s), /stream/N events."""
+    """Answers by path: /exactly/N bytes, /chunked, /gzip, /gzip-bomb, /drip (a byte per
+    0.1 s), /stream/N events, and a small run otherwise."""
     assert scope["type"] == "http"
     while (await receive()).get("more_body"):
         pass
