@@ -4,6 +4,9 @@ reference server in-process."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -101,4 +104,19 @@ def ctx() -> CheckContext:
         config=ChecksConfig(),
         transport_kwargs=None,
         response_checks=None,
+    )
+
+
+def contract_cli(*arguments: str, api_key: str | None) -> subprocess.CompletedProcess[str]:
+    """``runspec contract ARGUMENTS`` in a child process, with the key in ``API_KEY``."""
+    environment = {k: v for k, v in os.environ.items() if k != "API_KEY"}
+    if api_key is not None:
+        environment["API_KEY"] = api_key
+    return subprocess.run(
+        [sys.executable, "-m", "runspec.cli", "contract", "--api-key-env", "API_KEY", *arguments],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )

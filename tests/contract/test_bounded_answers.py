@@ -13,10 +13,7 @@ from __future__ import annotations
 import asyncio
 import gzip
 import json
-import os
 import resource
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from functools import cache
@@ -36,6 +33,7 @@ from runspec.contract.bounded import (
 from runspec.contract.preflight import preflight
 from runspec.server import create_app
 from runspec.server.testing import LiveServer, serve_in_thread
+from tests.contract.conftest import contract_cli
 from tests.contract.mutants import Answer, Sent, Wrapper
 
 LIMIT = 1 << 20
@@ -225,15 +223,9 @@ def bomb_after_preflight(sent: Sent) -> Answer | None:
 def test_a_run_against_a_bombing_target_finishes_and_names_the_cause(tmp_path: Path) -> None:
     app = Wrapper(create_app(api_keys=[KEY], any_assistant=True), on_request=bomb_after_preflight)
     with serve_in_thread(app) as live:
-        contract = [sys.executable, "-m", "runspec.cli", "contract", "--api-key-env", "API_KEY"]
         suite = [live.base_url, "--profile", "quick", "--reports", str(tmp_path)]
-        done = subprocess.run(
-            [*contract, *suite, "--max-response-mib", "8", "--", "--phases", "examples"],
-            env={**os.environ, "API_KEY": KEY},
-            capture_output=True,
-            text=True,
-            timeout=300,
-            check=False,
+        done = contract_cli(
+            *suite, "--max-response-mib", "8", "--", "--phases", "examples", api_key=KEY
         )
     assert done.returncode == 1, done.stdout + done.stderr
     summary = json.loads((tmp_path / "summary.json").read_text())

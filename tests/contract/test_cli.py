@@ -10,7 +10,6 @@ import json
 import os
 import shlex
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -31,6 +30,7 @@ from runspec.contract.command import (
 from runspec.contract.profiles import get_profile
 from runspec.server import create_app
 from runspec.server.testing import LiveServer, serve_in_thread
+from tests.contract.conftest import contract_cli
 from tests.contract.mutants import MUTANTS
 
 SECRET = "sk-secret-contract-key-9f8e7d6c5b4a"
@@ -44,26 +44,12 @@ def buggy_server() -> Iterator[LiveServer]:
         yield server
 
 
-def contract(*arguments: str, api_key: str | None) -> subprocess.CompletedProcess[str]:
-    environment = {k: v for k, v in os.environ.items() if k != "API_KEY"}
-    if api_key is not None:
-        environment["API_KEY"] = api_key
-    return subprocess.run(
-        [sys.executable, "-m", "runspec.cli", "contract", "--api-key-env", "API_KEY", *arguments],
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-
-
 @pytest.mark.slow
 def test_a_failing_server_gets_reports_and_reproductions(
     buggy_server: LiveServer, tmp_path: Path
 ) -> None:
     reports = tmp_path / "reports"
-    done = contract(
+    done = contract_cli(
         buggy_server.base_url,
         "--profile",
         "quick",
@@ -108,14 +94,14 @@ def test_a_failing_server_gets_reports_and_reproductions(
 
 
 def test_a_target_needs_a_key(tmp_path: Path) -> None:
-    done = contract("http://127.0.0.1:9/v1", "--reports", str(tmp_path), api_key="")
+    done = contract_cli("http://127.0.0.1:9/v1", "--reports", str(tmp_path), api_key="")
     assert done.returncode == 2
     assert "needs the API key it accepts, in the environment variable API_KEY" in done.stderr
 
 
 @pytest.mark.parametrize("limit", ["0", "-1", "1.5", "lots"])
 def test_a_response_limit_must_be_a_whole_number_of_mib(limit: str, tmp_path: Path) -> None:
-    done = contract("--max-response-mib", limit, "--reports", str(tmp_path), api_key=SECRET)
+    done = contract_cli("--max-response-mib", limit, "--reports", str(tmp_path), api_key=SECRET)
     assert done.returncode == 2
     assert f"--max-response-mib: must be a whole number above 0, got {limit!r}" in done.stderr
     assert "Traceback" not in done.stderr

@@ -10,9 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -26,7 +23,7 @@ from runspec.contract.streamed import unended_stream_problem
 from runspec.events import ServerSentEvent
 from runspec.server import create_app
 from runspec.server.testing import LiveServer, serve_in_thread
-from tests.contract.conftest import Exchange
+from tests.contract.conftest import Exchange, contract_cli
 from tests.contract.mutants import Sent, Wrapper
 
 KEY = "sk-endless-streams-test"
@@ -98,17 +95,9 @@ def test_streams_that_never_close_are_reported_and_asked_for_only_a_few_times(
     held_open: tuple[LiveServer, bool], tmp_path: Path
 ) -> None:
     server, keep_done = held_open
-    contract = [sys.executable, "-m", "runspec.cli", "contract", "--api-key-env", "API_KEY"]
     suite = [server.base_url, "--profile", "quick", "--reports", str(tmp_path), "--seed", "3"]
     st = ["--phases", "fuzzing", "--request-timeout", "1", "--max-examples", "40"]
-    done = subprocess.run(
-        [*contract, *suite, "--", *st],
-        env={**os.environ, "API_KEY": KEY},
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    done = contract_cli(*suite, "--", *st, api_key=KEY)
     assert done.returncode == 1, done.stdout + done.stderr
     problems = json.loads((tmp_path / "summary.json").read_text())["problems"]
     endless = [p for p in problems if "stream_ends" in p["checks"]]
