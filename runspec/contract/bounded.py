@@ -34,6 +34,7 @@ import httpx
 import requests
 
 __all__ = [
+    "DEFAULT_MAX_RESPONSE_BYTES",
     "DEFAULT_MAX_RESPONSE_MIB",
     "MAX_RESPONSE_ENVIRONMENT",
     "BoundedAnswer",
@@ -50,6 +51,7 @@ __all__ = [
 # Far above any answer of these two operations (a run is a few kilobytes; a stream of
 # schemathesis's max-stream-events events a few megabytes), far below what hurts a CI runner.
 DEFAULT_MAX_RESPONSE_MIB = 64
+DEFAULT_MAX_RESPONSE_BYTES = DEFAULT_MAX_RESPONSE_MIB << 20
 MAX_RESPONSE_ENVIRONMENT = "RUNSPEC_CONTRACT_MAX_RESPONSE_BYTES"
 _CHUNK = 64 * 1024
 
@@ -85,7 +87,7 @@ def _size(limit: int) -> str:
 def environment_limit(environ: Mapping[str, str] = os.environ) -> int:
     """The size limit the CLI's child process was given (the default when it was given none)."""
     value = environ.get(MAX_RESPONSE_ENVIRONMENT, "")
-    return int(value) if value.isdigit() and int(value) > 0 else DEFAULT_MAX_RESPONSE_MIB << 20
+    return int(value) if value.isdigit() and int(value) > 0 else DEFAULT_MAX_RESPONSE_BYTES
 
 
 # ---- requests (schemathesis) ---------------------------------------------------------------------

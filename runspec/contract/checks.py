@@ -84,11 +84,7 @@ from runspec.contract.streamed import (
     incomplete_object_errors,
     unended_stream_problem,
 )
-from runspec.contract.successes import (
-    DocumentedSuccess,
-    documented_success,
-    undocumented_success_errors,
-)
+from runspec.contract.successes import undocumented_success_errors
 from runspec.events import EventValidator
 from runspec.spec import SpecSchemas, resolve_pointer
 
@@ -482,23 +478,17 @@ def lifecycle_error_types(ctx: CheckContext, response: Response, case: AnyCase) 
     return None
 
 
-@cache
-def _documented_success(method: str, path: str) -> DocumentedSuccess | None:
-    return documented_success(_schemas().document, method, path)
-
-
 @schemathesis.check
 def undocumented_success_schema(
     ctx: CheckContext, response: Response, case: AnyCase
 ) -> bool | None:
     """A JSON answer with a 2xx status the spec does not document has the documented body."""
     facts = _judged(case, response)
-    success = _documented_success(facts.method, facts.path) if facts is not None else None
-    if success is None:
+    if facts is None or facts.success is None:
         return None
     problems = undocumented_success_errors(
         _schemas(),
-        success,
+        facts.success,
         response.status_code,
         media_type(response.headers),
         response.content,

@@ -44,7 +44,7 @@ import httpx
 from runspec import SPEC_PATH
 from runspec.contract.areas import parse_areas
 from runspec.contract.bounded import (
-    DEFAULT_MAX_RESPONSE_MIB,
+    DEFAULT_MAX_RESPONSE_BYTES,
     MAX_RESPONSE_ENVIRONMENT,
     BoundedClient,
 )
@@ -101,7 +101,7 @@ class ContractRun:
     thread_ids: Sequence[str] = ()  # threads the target has (THREAD_ID / --thread-id)
     skip: Sequence[str] = ()  # conformance areas the server knowingly lacks, reported as skipped
     fail_fast: bool = False  # stop each phase at its first failure (schemathesis's old default)
-    max_response_bytes: int = DEFAULT_MAX_RESPONSE_MIB << 20  # the suite reads no more of an answer
+    max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES  # the suite reads no more of an answer
 
 
 @dataclass

@@ -4,7 +4,8 @@ Nothing here restates a schema rule. Which request fields a run must echo is der
 of the operation's JSON request body that is also a property of ``RunObject`` (``assistant_id``,
 ``model``, ``tools``, ...). Likewise a path parameter that is a ``RunObject`` property
 (``thread_id``) must come back unchanged. An operation without a ``thread_id`` path parameter
-creates its thread, so its event stream starts with ``thread.created``.
+creates its thread, so its event stream starts with ``thread.created``. An operation's one
+documented 2xx status is what clients read any 2xx answer as (:mod:`.successes`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from runspec.spec import load_spec, resolve_pointer
 __all__ = [
     "ERROR_POINTER",
     "RUN_POINTER",
+    "DocumentedSuccess",
     "OperationFacts",
     "SpecFacts",
     "spec_facts",
@@ -27,6 +29,14 @@ __all__ = [
 RUN_POINTER = "#/components/schemas/RunObject"
 ERROR_POINTER = "#/components/schemas/ErrorResponse"
 _HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+
+
+@dataclass(frozen=True)
+class DocumentedSuccess:
+    """An operation's only documented 2xx status, and its JSON body's schema."""
+
+    status: int
+    pointer: str  # ``#/paths/~1threads~1runs/post/responses/200/content/application~1json/schema``
 
 
 @dataclass(frozen=True)
@@ -39,6 +49,9 @@ class OperationFacts:
     request_pointer: str | None  # the JSON request body's schema, e.g. ``#/components/schemas/X``
     echoed_fields: tuple[str, ...]  # request body properties that are also run properties
     echoed_path_parameters: tuple[str, ...]  # path parameters that are also run properties
+    # The one 2xx status it documents with a JSON body, and where that body's schema is; None
+    # when it documents several 2xx statuses, or none with a JSON body.
+    success: DocumentedSuccess | None = None
 
     @property
     def creates_thread(self) -> bool:
@@ -81,6 +94,7 @@ class SpecFacts:
                         echoed_path_parameters=tuple(
                             name for name in path_parameters if name in run_properties
                         ),
+                        success=_documented_success(path, method, operation),
                     )
                 )
         return cls(tuple(found))
@@ -116,8 +130,24 @@ def _request_body_pointer(path: str, method: str, operation: Mapping[str, Any]) 
     media = operation.get("requestBody", {}).get("content", {}).get("application/json")
     if media is None or "schema" not in media:
         return None
+    return f"{_operation_pointer(path, method)}/requestBody/content/application~1json/schema"
+
+
+def _documented_success(
+    path: str, method: str, operation: Mapping[str, Any]
+) -> DocumentedSuccess | None:
+    responses = operation.get("responses", {})
+    codes = [str(code) for code in responses if str(code).isdigit() and str(code)[0] == "2"]
+    if len(codes) != 1 or "application/json" not in responses[codes[0]].get("content", {}):
+        return None
+    [code] = codes
+    content = f"responses/{code}/content/application~1json/schema"
+    return DocumentedSuccess(int(code), f"{_operation_pointer(path, method)}/{content}")
+
+
+def _operation_pointer(path: str, method: str) -> str:
     escaped = path.replace("~", "~0").replace("/", "~1")
-    return f"#/paths/{escaped}/{method}/requestBody/content/application~1json/schema"
+    return f"#/paths/{escaped}/{method}"
 
 
 def _parameters(

@@ -6,51 +6,25 @@ case, and then nothing at all is said of its bodies: a run with a wrong field we
 behind the status. Clients read any 2xx as the documented success (the official SDK does, and so
 does the generated client unless it is strict), so the body is judged by that success's schema.
 
-The rule applies where the spec documents exactly one 2xx status with a JSON body; a stream's
-body is judged by the streaming checks, whatever its status.
+The rule applies where the spec documents exactly one 2xx status with a JSON body
+(:attr:`.facts.OperationFacts.success`); a stream's body is judged by the streaming checks,
+whatever its status.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from jsonschema.exceptions import ValidationError
 
+from runspec.contract.facts import DocumentedSuccess
 from runspec.spec import SpecSchemas, format_error
 
-__all__ = ["DocumentedSuccess", "documented_success", "undocumented_success_errors"]
+__all__ = ["undocumented_success_errors"]
 
 _JSON = "application/json"
 _MAX_MESSAGE = 240
-
-
-@dataclass(frozen=True)
-class DocumentedSuccess:
-    """The one 2xx status an operation documents, and where its JSON body's schema is."""
-
-    status: int
-    pointer: (
-        str  # e.g. ``#/paths/~1threads~1runs/post/responses/200/content/application~1json/schema``
-    )
-
-
-def documented_success(
-    document: Mapping[str, Any], method: str, path: str
-) -> DocumentedSuccess | None:
-    """The operation's only documented 2xx with a JSON body, or None when it has no such one."""
-    responses = document["paths"][path][method.lower()].get("responses", {})
-    successes = [code for code in responses if str(code).isdigit() and str(code).startswith("2")]
-    if len(successes) != 1 or _JSON not in responses[successes[0]].get("content", {}):
-        return None
-    escaped = path.replace("~", "~0").replace("/", "~1")
-    code = successes[0]
-    return DocumentedSuccess(
-        int(code),
-        f"#/paths/{escaped}/{method.lower()}/responses/{code}/content/application~1json/schema",
-    )
 
 
 def undocumented_success_errors(

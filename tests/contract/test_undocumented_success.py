@@ -16,13 +16,14 @@ import pytest
 from schemathesis import CheckContext
 
 from runspec.contract.checks import UndocumentedSuccessMismatch, undocumented_success_schema
-from runspec.contract.successes import documented_success, undocumented_success_errors
+from runspec.contract.facts import SpecFacts, spec_facts
+from runspec.contract.successes import undocumented_success_errors
 from runspec.spec import SpecSchemas, load_spec
 from tests.contract.conftest import Exchange
 from tests.contract.test_checks import as_negative, run_for
 
 SCHEMAS = SpecSchemas.from_path()
-SUCCESS = documented_success(SCHEMAS.document, "POST", "/threads/runs")
+SUCCESS = spec_facts().by_id("createThreadAndRun").success
 FUNCTION: dict[str, Any] = {
     "type": "function",
     "function": {"name": "f", "parameters": {"type": "object"}},
@@ -38,16 +39,19 @@ def errors_of(
 
 
 def test_the_documented_success_is_read_from_the_spec() -> None:
-    assert SUCCESS is not None
-    assert SUCCESS.status == 200
-    assert SCHEMAS.errors(run_for(), SUCCESS.pointer) == []
+    for operation in spec_facts().operations:
+        assert operation.success is not None, operation.operation_id
+        assert operation.success.status == 200
+        assert SCHEMAS.errors(run_for(), operation.success.pointer) == []
 
 
 def test_an_operation_with_no_single_json_success_has_no_rule() -> None:
     document = copy.deepcopy(load_spec())
     responses = document["paths"]["/threads/runs"]["post"]["responses"]
     responses["202"] = copy.deepcopy(responses["200"])
-    assert documented_success(document, "POST", "/threads/runs") is None
+    facts = SpecFacts.from_document(document)
+    assert facts.by_id("createThreadAndRun").success is None
+    assert facts.by_id("createRun").success is not None
 
 
 def test_a_valid_run_answered_201_passes() -> None:
